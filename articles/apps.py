@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class ArticlesConfig(AppConfig):
+    """The archive: newspapers, pages, blocks, articles, places, people, topics and their history."""
+
+    name = "articles"
+    verbose_name = "工报档案"
+    default_auto_field = "django.db.models.BigAutoField"

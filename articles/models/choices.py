@@ -1,0 +1,74 @@
+"""Vocabularies shared by the models, the importer, the editors' tools and the templates."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class BlockKind(models.TextChoices):
+    """What a block is on the printed page."""
+
+    BANNER = "banner", _("通栏题")  # page banner / series title, belongs to no article
+    COLUMN_LABEL = "column_label", _("栏目")  # 工会“小灵通”, 法润工心
+    KICKER = "kicker", _("引题")
+    HEADLINE = "headline", _("主题")
+    SUBTITLE = "subtitle", _("副题")
+    SUBHEAD = "subhead", _("小标题")  # inner subhead inside a long article
+    BYLINE = "byline", _("署名")  # 本报讯 记者X 通讯员Y报道
+    BODY = "body", _("正文")
+    CAPTION = "caption", _("图片说明")
+    CREDIT = "credit", _("图片署名")  # closing 通讯员X 摄
+
+    @classmethod
+    def title_kinds(cls) -> tuple[str, ...]:
+        return (cls.KICKER, cls.HEADLINE, cls.SUBTITLE)
+
+
+class FlagCode(models.TextChoices):
+    """What the importer could not decide, or repaired and wants an editor to see."""
+
+    DUPLICATE = "duplicate", _("重复段落")
+    ORPHAN = "orphan", _("孤立片段")
+    TRUNCATED = "truncated", _("正文截断")
+    LOST_TEXT = "lost_text", _("疑似缺字")
+    JOINED_ACROSS_BREAK = "joined_across_break", _("跨栏拼接")
+    MISSING_LEAD = "missing_lead", _("缺少导语")
+    MISSING_BYLINE = "missing_byline", _("缺少署名")
+    MISPLACED = "misplaced", _("位置可疑")
+    AMBIGUOUS_TITLE = "ambiguous_title", _("标题层级待定")
+    ESTIMATED_DATE = "estimated_date", _("日期为估计")
+    UNPARSED_BYLINE = "unparsed_byline", _("署名未能解析")
+    READER_REPORT = "reader_report", _("读者报告")
+
+
+class ArticleStatus(models.TextChoices):
+    AUTOMATIC = "automatic", _("自动切分")
+    CORRECTED = "corrected", _("已校正")
+    REVIEWED = "reviewed", _("已审核")
+
+
+class Source(models.TextChoices):
+    """Who made a tag: re-running automatic enrichment never overrides an editor's choice."""
+
+    IMPORTER = "importer", _("导入")
+    AUTOMATIC = "automatic", _("自动")
+    EDITOR = "editor", _("编辑")
+
+
+class CreditRole(models.TextChoices):
+    REPORTER = "reporter", _("记者")
+    CORRESPONDENT = "correspondent", _("通讯员")
+    PHOTOGRAPHER = "photographer", _("摄影")
+    MENTIONED = "mentioned", _("文中人物")
+
+
+class CreditStatus(models.TextChoices):
+    PUBLISHED = "published", _("已发布")
+    SUGGESTED = "suggested", _("待审核")
+    REJECTED = "rejected", _("已否决")
+
+
+class RegionLevel(models.TextChoices):
+    PROVINCE = "province", _("省")
+    CITY = "city", _("市")
+    COUNTY = "county", _("县区")
+    TOWN = "town", _("乡镇街道")

@@ -1,0 +1,3 @@
+"""URLs of the browse pages."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""URLs of the reading pages."""
+
+urlpatterns: list = []
