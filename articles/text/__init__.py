@@ -1,0 +1,1 @@
+"""Chinese text helpers shared by the importer, the search engine and enrichment."""
