@@ -1,0 +1,1 @@
+"""Chinese full-text search: a haystack backend on Whoosh + jieba, the Article index and its queue."""
