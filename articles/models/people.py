@@ -32,6 +32,8 @@ class PersonAlias(models.Model):
 
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="aliases")
     name = models.CharField("别名", max_length=50, unique=True)
+    # The person's old URL slug when a merge dropped a Person, so /people/<old-slug>/ still redirects.
+    slug = models.SlugField("旧拼音", max_length=80, blank=True, db_index=True)
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.OCR_VARIANT)
     source = models.CharField(max_length=10, choices=Source.choices, default=Source.AUTOMATIC)
 
