@@ -33,6 +33,9 @@ class ArticleRegion(models.Model):
     source = models.CharField(max_length=10, choices=Source.choices, default=Source.AUTOMATIC)
     rejected = models.BooleanField(default=False)
     mentions = models.PositiveIntegerField(default=0)
+    # The article's main city (and main county, if it is about one county): what lists and the
+    # search facets show first. Counties are stored together with their city (rolled up).
+    is_primary = models.BooleanField("主要地区", default=False)
     evidence = models.CharField("依据", max_length=200, blank=True)
 
     class Meta:
