@@ -1,0 +1,75 @@
+"""/search/feed/?q=…: an Atom feed for any search, so a reader can follow a subject or a place.
+
+A feed is read by a feed reader that wants what is new, so it lists the newest matching articles
+unless the URL asks for another sort explicitly. Its entries carry the highlighted snippets as
+HTML summaries (the syndication framework escapes them into the XML).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, time
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.contrib.syndication.views import Feed
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
+
+from articles.forms.search import SORT_NEWEST, FACET_LABELS, SearchParams, search_params_from
+from articles.views.search.engine import run_search
+from articles.views.search.results import ResultItem, result_items
+
+FEED_LENGTH = 20
+
+
+def describe(params: SearchParams) -> str:
+    """“劳模工匠（城市：湖州市）” — the search in words, for titles."""
+    parts = [f"{FACET_LABELS[param]}：{value}" for param, value in params.active_filters()]
+    text = params.q or "全部文章"
+    return f"{text}（{'；'.join(parts)}）" if parts else text
+
+
+class SearchFeed(Feed):
+    feed_type = Atom1Feed
+
+    def get_object(self, request, *args, **kwargs):
+        params = search_params_from(request.GET).with_page(1)
+        if "sort" not in request.GET:
+            params = params.with_sort(SORT_NEWEST)
+        return params
+
+    def title(self, params: SearchParams) -> str:
+        return f"工报档案搜索：{describe(params)}"
+
+    def subtitle(self, params: SearchParams) -> str:
+        return f"浙江工人日报档案中与“{describe(params)}”相关的文章"
+
+    def link(self, params: SearchParams) -> str:
+        return reverse("search") + params.querystring()
+
+    def feed_url(self, params: SearchParams) -> str:
+        return reverse("search_feed") + params.querystring()
+
+    def items(self, params: SearchParams) -> list[ResultItem]:
+        if params.is_blank:
+            params = params.with_sort(SORT_NEWEST)
+        outcome = run_search(params, per_page=FEED_LENGTH)
+        return result_items(outcome.hits)
+
+    def item_title(self, item: ResultItem) -> str:
+        return " ".join(text for _, text in item.title_lines) or "（无题）"
+
+    def item_link(self, item: ResultItem) -> str:
+        return item.url
+
+    def item_description(self, item: ResultItem) -> str:
+        return " … ".join(item.snippets_html)
+
+    def item_pubdate(self, item: ResultItem) -> datetime:
+        return datetime.combine(item.date, time(6, 0), tzinfo=ZoneInfo(settings.TIME_ZONE))
+
+    def item_updateddate(self, item: ResultItem) -> datetime:
+        return item.article.updated_at
+
+    def item_categories(self, item: ResultItem) -> list[str]:
+        return item.cities
