@@ -1,0 +1,53 @@
+"""Template filters of the reading site: Chinese dates and flag names.
+
+Django's ``date`` filter would need a format string per template and knows no “（估）”; these keep
+every page writing a date the same way.
+"""
+
+from django import template
+
+register = template.Library()
+
+WEEKDAYS = "一二三四五六日"
+
+
+@register.filter
+def cn_date(value) -> str:
+    """date(2024, 3, 1) → “2024年3月1日”."""
+    if not value:
+        return ""
+    return f"{value.year}年{value.month}月{value.day}日"
+
+
+@register.filter
+def cn_weekday(value) -> str:
+    """date(2024, 3, 1) → “星期五”."""
+    if not value:
+        return ""
+    return "星期" + WEEKDAYS[value.weekday()]
+
+
+@register.filter
+def issue_date(issue) -> str:
+    """An issue's date, with “（估）” when it was read from the text, not printed on the page."""
+    text = cn_date(issue.date)
+    return text + "（估）" if issue.date_is_estimated else text
+
+
+@register.filter
+def page_label(page) -> str:
+    """“第3版 工会” (the number in brackets when estimated: “第[3]版”)."""
+    number = f"[{page.number}]" if page.number_is_estimated else str(page.number)
+    label = f"第{number}版"
+    return f"{label} {page.name}" if page.name else label
+
+
+@register.filter
+def flag_names(flags) -> str:
+    """Distinct flag names, in order: “跨栏拼接、正文截断”."""
+    names: list[str] = []
+    for flag in flags:
+        name = str(flag.get_code_display())
+        if name not in names:
+            names.append(name)
+    return "、".join(names)

@@ -1,0 +1,52 @@
+"""An article: title group, byline, text, place and date, neighbours on the page, citation."""
+
+from __future__ import annotations
+
+from django.shortcuts import redirect, render
+from django.urls import reverse
+
+from articles.models import CreditRole
+
+from . import queries
+from .body import body_parts
+from .citation import article_citation
+
+
+def article_detail_short(request, pk: int):
+    """``/articles/<pk>/``: the stable short permalink; sends readers on to the slug URL."""
+    article = queries.article_with_page(pk)
+    if article.slug:
+        return redirect(article.get_absolute_url(), permanent=True)
+    return _render_article(request, article)
+
+
+def article_detail(request, pk: int, slug: str):
+    article = queries.article_with_page(pk)
+    if slug != article.slug:  # an old or mistyped slug: the id decides, the URL is corrected
+        return redirect(article.get_absolute_url(), permanent=True)
+    return _render_article(request, article)
+
+
+def _render_article(request, article):
+    credits = queries.article_credits(article)
+    authors = [c for c in credits if c.role != CreditRole.MENTIONED]
+    mentioned = [c for c in credits if c.role == CreditRole.MENTIONED]
+    siblings = queries.page_siblings(article)
+    index = next(i for i, a in enumerate(siblings) if a.pk == article.pk)
+    flags = list(article.flags.filter(resolved_at__isnull=True).order_by("code"))
+    context = {
+        "article": article,
+        "page": article.page,
+        "issue": article.page.issue,
+        "parts": body_parts(queries.article_body_blocks(article)),
+        "byline_credits": authors,
+        "mentioned": mentioned,
+        "region_tags": queries.article_regions(article),
+        "topic_tags": queries.article_topics(article),
+        "previous_article": siblings[index - 1] if index > 0 else None,
+        "next_article": siblings[index + 1] if index + 1 < len(siblings) else None,
+        "open_flags": flags,
+        "citation": article_citation(article, authors),
+        "permalink": request.build_absolute_uri(reverse("article_detail_short", args=[article.pk])),
+    }
+    return render(request, "articles/article_detail.html", context)

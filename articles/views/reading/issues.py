@@ -1,0 +1,40 @@
+"""An issue with its pages, and a page with its articles in print order."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.http import Http404
+from django.shortcuts import render
+
+from . import queries
+from .body import lead_text
+
+
+def _day(year: int, month: int, day: int) -> date:
+    try:
+        return date(year, month, day)
+    except (ValueError, OverflowError):
+        raise Http404("没有这个日期") from None
+
+
+def issue_detail(request, year: int, month: int, day: int):
+    issue = queries.issue_on(_day(year, month, day))
+    return render(request, "articles/issue_detail.html", {"issue": issue, "pages": issue.pages.all()})
+
+
+def page_detail(request, year: int, month: int, day: int, number: int):
+    page = queries.page_on(_day(year, month, day), number)
+    articles = list(page.articles.all())
+    for article in articles:
+        article.lead = lead_text(article.lead_blocks)
+    # The other pages of the issue, for the page switcher (one small query).
+    pages = list(page.issue.pages.order_by("number").only("id", "issue_id", "number", "number_is_estimated", "name"))
+    for other in pages:
+        other.issue = page.issue  # get_absolute_url needs the issue's date; it is already loaded
+    index = next(i for i, p in enumerate(pages) if p.pk == page.pk)
+    return render(request, "articles/page_detail.html", {
+        "page": page, "issue": page.issue, "articles": articles, "pages": pages,
+        "previous_page": pages[index - 1] if index > 0 else None,
+        "next_page": pages[index + 1] if index + 1 < len(pages) else None,
+    })
