@@ -85,3 +85,15 @@ def run_search(params: SearchParams, per_page: int = PER_PAGE) -> SearchOutcome:
         log.exception("Search index unavailable for query %r", params.q)
         return SearchOutcome(page=1, per_page=per_page, unavailable=True)
     return _outcome(result, page, per_page)
+
+
+def related_article_ids(article_id: int, limit: int = 5) -> list[int]:
+    """Ids of articles like this one, most alike first; [] when the index cannot tell."""
+    from articles.search import service
+    from articles.search.service import SearchUnavailable
+
+    try:
+        return [pk for pk in service.more_like_this(article_id, limit=limit) if pk != article_id]
+    except SearchUnavailable:
+        log.warning("Search index unavailable: no related articles for %s", article_id)
+        return []
