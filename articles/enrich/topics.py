@@ -1,5 +1,142 @@
-"""Enrichment step: topics. (Placeholder until its helper lands the real step.)"""
+"""Enrichment step: topics. Each article gets a primary topic and up to three secondary ones.
+
+Scoring is a weighted keyword count over the editable Topic rows (``word weight`` per line):
+matches in the title lines count ``TITLE_WEIGHT`` times, and body matches are divided by the body's
+length in units of ``NORM_CHARS``, so a long report does not collect topics just by being long.
+Keywords of a topic are matched longest first without overlap (工资集体协商 is not also counted as
+集体协商). On the seeds this is measured by ``manage.py evaluate_enrichment`` against
+``articles/enrich/gold/topics.json``. A keyword list is simple enough for editors to tune, which a
+trained classifier on 38 articles would not be.
+
+Editors win: topics an editor added (source=editor) or rejected (rejected=True) are never changed,
+and when an editor chose the primary topic the automatic pass does not choose another.
+"""
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from django.db import transaction
+
+from articles.models import ArticleTopic, Topic
+from articles.models.choices import Source
+from articles.text.fold import fold
+
+from .texts import article_texts
+
+TITLE_WEIGHT = 3.0
+NORM_CHARS = 600
+MIN_SCORE = 1.5  # below this an article gets no automatic topic at all
+SECONDARY_SHARE = 0.4  # a secondary topic scores at least this share of the primary's score
+MAX_SECONDARY = 3
+
+_KEYWORD_LINE = re.compile(r"^(?P<word>\S+?)(?:[\s,，:：]+(?P<weight>[0-9]+(?:\.[0-9]+)?))?$")
+
+
+def parse_keywords(text: str) -> dict[str, float]:
+    """'工资集体协商 4\\n集体合同 3\\n津贴' → {'工资集体协商': 4.0, '集体合同': 3.0, '津贴': 1.0}.
+    Lines that are not ``word [weight]`` are ignored, so a stray note in the admin breaks nothing."""
+    keywords = {}
+    for line in (text or "").splitlines():
+        match = _KEYWORD_LINE.match(fold(line))
+        if match:
+            keywords[match["word"]] = float(match["weight"] or 1.0)
+    return keywords
+
+
+@dataclass(frozen=True)
+class TopicMatcher:
+    topic_id: int
+    weights: dict[str, float]
+    pattern: re.Pattern | None
+
+    @classmethod
+    def for_topic(cls, topic: Topic) -> "TopicMatcher":
+        weights = parse_keywords(topic.keywords)
+        words = sorted(weights, key=len, reverse=True)
+        pattern = re.compile("|".join(map(re.escape, words))) if words else None
+        return cls(topic.pk, weights, pattern)
+
+    def weight_in(self, text: str) -> float:
+        if self.pattern is None or not text:
+            return 0.0
+        return sum(self.weights[match.group()] for match in self.pattern.finditer(text))
+
+    def score(self, title: str, body: str) -> float:
+        body_factor = NORM_CHARS / max(len(body), NORM_CHARS)
+        return TITLE_WEIGHT * self.weight_in(title) + self.weight_in(body) * body_factor
+
+
+def load_matchers() -> list[TopicMatcher]:
+    return [TopicMatcher.for_topic(topic) for topic in Topic.objects.order_by("position", "pk")]
+
+
+def rank_topics(title: str, body: str, matchers: Iterable[TopicMatcher]) -> list[tuple[int, float]]:
+    """(topic id, score) pairs worth tagging, best first: the primary, then secondary topics."""
+    title, body = fold(title), fold(body)
+    scored = sorted(
+        ((m.topic_id, round(m.score(title, body), 3)) for m in matchers), key=lambda pair: pair[1], reverse=True
+    )
+    if not scored or scored[0][1] < MIN_SCORE:
+        return []
+    top = scored[0][1]
+    secondary = [pair for pair in scored[1:] if pair[1] >= max(MIN_SCORE, SECONDARY_SHARE * top)]
+    return [scored[0], *secondary[:MAX_SECONDARY]]
 
 
 def enrich_topics(articles) -> int:
-    return 0
+    """Tag the given articles with topics; returns how many automatic tags were written."""
+    matchers = load_matchers()
+    if not matchers:
+        return 0
+    written = 0
+    for batch in _batches(article_texts(articles), 500):
+        written += _tag_batch(batch, matchers)
+    return written
+
+
+def _batches(items: Iterator, size: int) -> Iterator[list]:
+    batch = []
+    for item in items:
+        batch.append(item)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _tag_batch(batch, matchers: list[TopicMatcher]) -> int:
+    ids = [text.article_id for text in batch]
+    existing: dict[int, dict[int, ArticleTopic]] = {}
+    for tag in ArticleTopic.objects.filter(article_id__in=ids):
+        existing.setdefault(tag.article_id, {})[tag.topic_id] = tag
+    written = 0
+    with transaction.atomic():
+        for text in batch:
+            written += _tag_article(text, existing.get(text.article_id, {}), matchers)
+    return written
+
+
+def _tag_article(text, tags: dict[int, ArticleTopic], matchers: list[TopicMatcher]) -> int:
+    """Replace the article's automatic topic tags with the current ranking, around editor rows."""
+    editor_rows = {tid: tag for tid, tag in tags.items() if tag.source == Source.EDITOR or tag.rejected}
+    editor_chose_primary = any(tag.is_primary and not tag.rejected for tag in editor_rows.values())
+    ranked = [(tid, score) for tid, score in rank_topics(text.title, text.body, matchers) if tid not in editor_rows]
+    if editor_chose_primary:
+        ranked = ranked[:MAX_SECONDARY]  # all secondary: the editor's primary stands
+    wanted = {tid: (score, index == 0 and not editor_chose_primary) for index, (tid, score) in enumerate(ranked)}
+
+    stale = [tag.pk for tid, tag in tags.items() if tid not in editor_rows and tid not in wanted]
+    if stale:
+        ArticleTopic.objects.filter(pk__in=stale).delete()
+    for tid, (score, is_primary) in wanted.items():
+        tag = tags.get(tid)
+        if tag is None:
+            ArticleTopic.objects.create(
+                article_id=text.article_id, topic_id=tid, score=score, is_primary=is_primary, source=Source.AUTOMATIC
+            )
+        elif tag.score != score or tag.is_primary != is_primary:
+            tag.score, tag.is_primary = score, is_primary
+            tag.save(update_fields=["score", "is_primary"])
+    return len(wanted)
