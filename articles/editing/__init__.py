@@ -1,0 +1,56 @@
+"""Editors' operations on the archive: the Python API under the admin's page editor.
+
+Conventions (every operation):
+- keyword arguments ``user`` (must pass ``can_edit``) and ``expected_version`` (the ``Page.version``
+  the editor's form was rendered with; person merges have no page and take none);
+- ONE transaction; on any refusal an ``EditingError`` (its ``str()`` is a sentence for the editor)
+  is raised and nothing has changed; ``StaleVersion`` when another editor saved the page first;
+- returns the ``Revision`` written (before/after snapshots, undoable with ``undo``); the page's
+  new version is ``revision.page.version`` (re-read the page);
+- bumps ``Page.version`` and the touched articles' ``version``, marks them corrected, re-derives
+  their title/byline/slug/credits from their blocks (``refresh_article_fields``), and after
+  commit queues their reindex (``articles.search.indexing.schedule_reindex``), deleted ones included;
+- never deletes a block, never loses text.
+
+Modules: boundaries (split/merge/move/gather/reorder), blocks (kind, text, duplicates), titles
+(title lines), metadata (credits, regions, topics, issue date, page number), persons (merge OCR
+variants), review (flags, mark reviewed), queue (work-queue queries), reports (readers' reports),
+revisions (the frame, undo, history), permissions (editors group), locking, snapshots.
+"""
+
+from .blocks import correct_text, mark_duplicate, set_block_kind, unmark_duplicate
+from .boundaries import (
+    DIRECTIONS,
+    DOWN,
+    NEXT_ARTICLE,
+    PREVIOUS_ARTICLE,
+    UP,
+    gather_blocks,
+    merge_articles,
+    move_block,
+    move_block_after,
+    reorder_articles,
+    split_article,
+)
+from .errors import CannotUndo, EditingError, InvalidOperation, NotAllowed, PageNumberTaken, StaleVersion
+from .fields import refresh_article_fields
+from .permissions import EDIT_PERMISSION, EDITORS_GROUP, can_edit, ensure_editors_group
+from .revisions import (
+    ACTION_LABELS,
+    Action,
+    article_history,
+    can_undo,
+    describe_changes,
+    page_history,
+    undo,
+)
+from .titles import set_title_lines
+
+__all__ = [
+    "ACTION_LABELS", "Action", "CannotUndo", "DIRECTIONS", "DOWN", "EDITORS_GROUP", "EDIT_PERMISSION",
+    "EditingError", "InvalidOperation", "NEXT_ARTICLE", "NotAllowed", "PREVIOUS_ARTICLE", "PageNumberTaken",
+    "StaleVersion", "UP", "article_history", "can_edit", "can_undo", "correct_text", "describe_changes",
+    "ensure_editors_group", "gather_blocks", "mark_duplicate", "merge_articles", "move_block",
+    "move_block_after", "page_history", "refresh_article_fields", "reorder_articles", "set_block_kind",
+    "set_title_lines", "split_article", "undo", "unmark_duplicate",
+]

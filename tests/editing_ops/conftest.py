@@ -1,0 +1,38 @@
+"""Fixtures for the editing operations: an editor, a reader, and small hand-made pages.
+
+``make_page`` builds a page from a compact description so that each test states the layout it
+works on: a list of articles, each a list of (kind, text) blocks, plus optional loose blocks.
+"""
+
+import pytest
+from django.contrib.auth import get_user_model
+
+from articles.editing.permissions import ensure_editors_group
+
+from .helpers import build_page
+
+
+@pytest.fixture
+def editor(db):
+    user = get_user_model().objects.create_user("editor1", password="pw-editor-1", is_staff=True)
+    user.groups.add(ensure_editors_group())
+    return user
+
+
+@pytest.fixture
+def second_editor(db):
+    user = get_user_model().objects.create_user("editor2", password="pw-editor-2", is_staff=True)
+    user.groups.add(ensure_editors_group())
+    return user
+
+
+@pytest.fixture
+def reader(db):
+    return get_user_model().objects.create_user("reader1", password="pw-reader-1")
+
+
+@pytest.fixture
+def make_page(db):
+    return build_page
+
+

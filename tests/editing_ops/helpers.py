@@ -1,0 +1,45 @@
+"""Helpers shared by the editing tests: build small pages, read them back."""
+
+import datetime
+import itertools
+
+from articles.editing.fields import refresh_article_fields
+from articles.models import Article, Block, Issue, Newspaper, Page
+
+_counter = itertools.count(1)
+
+
+def build_page(articles, *, date=datetime.date(1999, 1, 1), number=None, estimated=True):
+    """Create a page whose articles hold the given blocks: ``articles`` is a list of lists of
+    (kind, text). Blocks get consecutive seq/line numbers in that order. Returns the Page."""
+    n = next(_counter)
+    paper, _ = Newspaper.objects.get_or_create(slug="zjgrb", defaults={"name": "浙江工人日报"})
+    issue, _ = Issue.objects.get_or_create(newspaper=paper, date=date, defaults={"date_is_estimated": estimated})
+    page = Page.objects.create(
+        issue=issue, number=number or 90 + n, number_is_estimated=estimated, source_name=f"test-{n}.txt",
+        sha256="0" * 64, raw_text="",
+    )
+    seq = itertools.count(1)
+    for order, blocks in enumerate(articles, start=1):
+        article = Article.objects.create(page=page, order=order)
+        for position, (kind, text) in enumerate(blocks, start=1):
+            line = next(seq)
+            Block.objects.create(
+                page=page, seq=line, article=article, position=position, kind=kind, text=text,
+                source_text=text, line_start=line * 2 - 1, line_end=line * 2 - 1,
+            )
+        refresh_article_fields(article)
+    return page
+
+
+def texts(article) -> list[str]:
+    """The article's visible text as a reader sees it, block by block."""
+    return [b.text for b in article.blocks.order_by("position", "seq") if not b.hidden]
+
+
+def articles_of(page) -> list[Article]:
+    return list(Article.objects.filter(page=page).order_by("order"))
+
+
+def version(page) -> int:
+    return Page.objects.values_list("version", flat=True).get(pk=page.pk)
