@@ -152,16 +152,23 @@ SECURE_REFERRER_POLICY = "same-origin"
 SEARCH_INDEX_PATH = Path(os.environ.get("SEARCH_INDEX_PATH", DATA_DIR / "whoosh_index")).resolve()
 HAYSTACK_CONNECTIONS = {
     "default": {
-        "ENGINE": "haystack.backends.whoosh_backend.WhooshEngine",
+        # haystack's Whoosh backend with jieba words, typed facet columns and CJK highlighting.
+        "ENGINE": "articles.search.backend.ChineseWhooshEngine",
         "PATH": str(SEARCH_INDEX_PATH),
     },
 }
 HAYSTACK_SEARCH_RESULTS_PER_PAGE = 20
+# Saves and deletes are queued for the one index worker, never written inside a request.
+HAYSTACK_SIGNAL_PROCESSOR = "articles.search.signals.QueuedSignalProcessor"
+# Only Article is indexed: skip haystack's extra "django_ct:…" filter query on every search.
+HAYSTACK_LIMIT_TO_REGISTERED_MODELS = False
 
 # Index writes go through one worker behind a durable queue in the database (django-tasks).
 TASKS = {
     "default": {
         "BACKEND": "django_tasks_db.DatabaseBackend",
+        # "search": index updates (articles.search.tasks), run by `manage.py db_worker --queue-name search`.
+        "QUEUES": ["default", "search"],
     }
 }
 

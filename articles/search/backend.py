@@ -1,0 +1,85 @@
+"""Our haystack engine: haystack's Whoosh backend with Chinese analysis, typed facet columns and
+CJK highlighting. Only what differs from the stock backend is overridden.
+
+- Full-text fields use :class:`~articles.search.analysis.ChineseTokenizer` instead of the hard-coded
+  ``StemmingAnalyzer`` (which makes a whole run of Chinese characters one token), and are not
+  sortable (the stock backend stores a sort column holding each article's whole text).
+- Facet fields (haystack ``Facet*Field``) become exact, *sortable* whoosh fields — ``ID`` for
+  single values, comma-separated ``KEYWORD`` for lists, ``NUMERIC`` for integers — so that facet
+  counts are read from columns instead of from the analysed text.
+- Highlighting uses :mod:`articles.search.highlight` (the stock backend uses ``StemmingAnalyzer``
+  and returns '' for Chinese).
+
+Settings: ``HAYSTACK_CONNECTIONS = {"default": {"ENGINE": "articles.search.backend.ChineseWhooshEngine",
+"PATH": …}}``. The site's own search (``articles.search.service``) reads the same index directly,
+without haystack's per-request overhead; haystack's SearchQuerySet, ``rebuild_index`` and
+``update_index`` keep working on it.
+"""
+
+from __future__ import annotations
+
+from haystack.backends.whoosh_backend import WhooshEngine, WhooshSearchBackend, WhooshSearchQuery
+from haystack.fields import FacetField
+from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
+
+from .analysis import ChineseAnalyzer
+
+
+class ChineseWhooshBackend(WhooshSearchBackend):
+    """Whoosh + jieba. The index files are the stock layout plus typed facet columns."""
+
+    def build_schema(self, fields):
+        content_field_name, stock = super().build_schema(fields)
+        schema_fields = {name: stock[name] for name in stock.names()}
+        for field in fields.values():
+            name = field.index_fieldname
+            if not field.indexed:
+                schema_fields[name] = STORED()  # shown with results, never searched
+            elif isinstance(field, FacetField):
+                schema_fields[name] = self._facet_field(field)
+            elif field.field_type in ("date", "datetime"):
+                schema_fields[name] = DATETIME(stored=field.stored, sortable=True)
+            elif isinstance(schema_fields[name], TEXT):
+                schema_fields[name] = TEXT(
+                    analyzer=ChineseAnalyzer(),
+                    stored=field.stored,
+                    phrase=True,
+                    field_boost=field.boost,
+                    spelling=(name == content_field_name),
+                )
+        return content_field_name, Schema(**schema_fields)
+
+    @staticmethod
+    def _facet_field(field):
+        if field.is_multivalued:
+            return KEYWORD(stored=True, commas=True, sortable=True)
+        if field.field_type == "integer":
+            return NUMERIC(numtype=int, stored=True, sortable=True, signed=False)
+        if field.field_type in ("date", "datetime"):
+            return DATETIME(stored=True, sortable=True)
+        return ID(stored=True, sortable=True)
+
+    def _process_results(self, raw_page, highlight=False, query_string="", spelling_query=None,
+                          result_class=None, facet_types=None):
+        results = super()._process_results(
+            raw_page, highlight=False, query_string=query_string, spelling_query=spelling_query,
+            result_class=result_class, facet_types=facet_types,
+        )
+        if highlight:
+            from .highlight import highlight_fragments
+            from .query import parse_query
+
+            parsed = parse_query(query_string)
+            for result in results["results"]:
+                text = getattr(result, self.content_field_name, "") or ""
+                result.highlighted = {self.content_field_name: highlight_fragments(text, parsed)}
+        return results
+
+    def create_spelling_suggestion(self, query_string):
+        # The stock suggester splits on spaces, which is useless for Chinese; suggest nothing.
+        return None
+
+
+class ChineseWhooshEngine(WhooshEngine):
+    backend = ChineseWhooshBackend
+    query = WhooshSearchQuery

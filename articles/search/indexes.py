@@ -1,0 +1,170 @@
+"""The one search index: Article, prepared with haystack's hooks and no query per article.
+
+``index_queryset`` loads everything an article's document needs in a fixed number of queries
+(select_related for page/issue/newspaper, filtered prefetches for blocks, places, topics and
+credits); each ``prepare_*`` reads only those prefetched lists. Preparing a lone article that was
+not loaded through ``index_queryset`` still works (the helpers fall back to a query).
+
+Field values (see ``articles.search.store.FACET_FIELDS`` for the facet names):
+- ``text`` (document field, not stored): title group + column label + visible body blocks.
+- ``title`` (boosted at query time): kicker + headline + subtitle. ``body``: stored for snippets.
+- ``city``/``county``: Region.code of every not-rejected place tag, rolled up the tree: a county
+  adds its city, a town its county and city.
+- ``topics``: Topic.slug (not rejected). ``persons``: Person.slug of published credits, all roles;
+  ``person_names``: their names and the printed spellings, for ``person:`` queries.
+- ``updated``/``version``: what ``check_index`` compares with the database to find stale entries.
+"""
+
+from __future__ import annotations
+
+from django.db.models import Prefetch
+from haystack import indexes
+
+from articles.models import Article, ArticleRegion, ArticleTopic, Block, BlockKind, Credit, CreditStatus, RegionLevel
+
+# Blocks whose text is the article's body as readers see it (titles are indexed from the Article).
+BODY_KINDS = (BlockKind.SUBHEAD, BlockKind.BYLINE, BlockKind.BODY, BlockKind.CAPTION, BlockKind.CREDIT)
+
+
+def index_prefetches() -> list[Prefetch]:
+    return [
+        Prefetch(
+            "blocks",
+            queryset=Block.objects.filter(hidden=False, kind__in=BODY_KINDS).only(
+                "id", "article_id", "position", "seq", "text").order_by("position", "seq"),
+            to_attr="index_blocks",
+        ),
+        Prefetch(
+            "region_tags",
+            queryset=ArticleRegion.objects.filter(rejected=False).select_related("region__parent__parent"),
+            to_attr="index_regions",
+        ),
+        Prefetch(
+            "topic_tags",
+            queryset=ArticleTopic.objects.filter(rejected=False).select_related("topic"),
+            to_attr="index_topics",
+        ),
+        Prefetch(
+            "credits",
+            queryset=Credit.objects.filter(status=CreditStatus.PUBLISHED).select_related("person"),
+            to_attr="index_credits",
+        ),
+    ]
+
+
+def indexable_articles():
+    """Articles with everything their search document needs, in a fixed number of queries."""
+    return Article.objects.select_related("page__issue__newspaper").prefetch_related(*index_prefetches())
+
+
+def _loaded(obj: Article, attr: str, related: str, queryset):
+    """The prefetched list, or (for an article loaded elsewhere) the same rows by a query."""
+    value = getattr(obj, attr, None)
+    if value is not None:
+        return value
+    return list(queryset.filter(**{related: obj}))
+
+
+class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
+    text = indexes.CharField(document=True, stored=False)
+    title = indexes.CharField(boost=2.0)
+    body = indexes.CharField(indexed=False)
+    kicker = indexes.CharField(model_attr="kicker", indexed=False)
+    headline = indexes.CharField(model_attr="headline", indexed=False)
+    subtitle = indexes.CharField(model_attr="subtitle", indexed=False)
+    slug = indexes.CharField(model_attr="slug", indexed=False)
+    page_number = indexes.IntegerField(indexed=False)
+    date = indexes.DateField()
+    updated = indexes.CharField(indexed=False)
+    version = indexes.IntegerField(model_attr="version", indexed=False)
+
+    year = indexes.FacetIntegerField()
+    city = indexes.FacetMultiValueField()
+    county = indexes.FacetMultiValueField()
+    topics = indexes.FacetMultiValueField()
+    persons = indexes.FacetMultiValueField()
+    page_name = indexes.FacetCharField()
+    newspaper = indexes.FacetCharField()
+    person_names = indexes.MultiValueField()
+
+    def get_model(self):
+        return Article
+
+    def index_queryset(self, using=None):
+        return indexable_articles()
+
+    def get_updated_field(self):
+        return "updated_at"
+
+    # -- text -----------------------------------------------------------------------------------
+    def _body(self, obj: Article) -> str:
+        blocks = _loaded(obj, "index_blocks", "article",
+                         Block.objects.filter(hidden=False, kind__in=BODY_KINDS).order_by("position", "seq"))
+        return "\n".join(block.text for block in blocks if block.text)
+
+    def prepare_title(self, obj: Article) -> str:
+        return " ".join(t for t in (obj.kicker, obj.headline, obj.subtitle) if t)
+
+    def prepare_body(self, obj: Article) -> str:
+        return self._body(obj)
+
+    def prepare_text(self, obj: Article) -> str:
+        return "\n".join(t for t in (self.prepare_title(obj), obj.column_label, self._body(obj)) if t)
+
+    # -- page and date --------------------------------------------------------------------------
+    def prepare_date(self, obj: Article):
+        return obj.page.issue.date
+
+    def prepare_year(self, obj: Article) -> int:
+        return obj.page.issue.date.year
+
+    def prepare_page_name(self, obj: Article) -> str:
+        return obj.page.name
+
+    def prepare_page_number(self, obj: Article) -> int:
+        return obj.page.number
+
+    def prepare_newspaper(self, obj: Article) -> str:
+        return obj.page.issue.newspaper.name
+
+    def prepare_updated(self, obj: Article) -> str:
+        return obj.updated_at.isoformat() if obj.updated_at else ""
+
+    # -- places, topics, people -----------------------------------------------------------------
+    def _regions_by_level(self, obj: Article) -> dict[str, list[str]]:
+        tags = _loaded(obj, "index_regions", "article",
+                       ArticleRegion.objects.filter(rejected=False).select_related("region__parent__parent"))
+        found: dict[str, dict[str, None]] = {RegionLevel.CITY: {}, RegionLevel.COUNTY: {}}
+        for tag in tags:
+            region, depth = tag.region, 0
+            while region is not None and depth < 4:
+                if region.level in found:
+                    found[region.level][region.code] = None
+                region, depth = region.parent, depth + 1
+        return {level: list(codes) for level, codes in found.items()}
+
+    def prepare_city(self, obj: Article) -> list[str]:
+        return self._regions_by_level(obj)[RegionLevel.CITY]
+
+    def prepare_county(self, obj: Article) -> list[str]:
+        return self._regions_by_level(obj)[RegionLevel.COUNTY]
+
+    def prepare_topics(self, obj: Article) -> list[str]:
+        tags = _loaded(obj, "index_topics", "article",
+                       ArticleTopic.objects.filter(rejected=False).select_related("topic"))
+        return list(dict.fromkeys(tag.topic.slug for tag in tags))
+
+    def _credits(self, obj: Article):
+        return _loaded(obj, "index_credits", "article",
+                       Credit.objects.filter(status=CreditStatus.PUBLISHED).select_related("person"))
+
+    def prepare_persons(self, obj: Article) -> list[str]:
+        return list(dict.fromkeys(credit.person.slug for credit in self._credits(obj)))
+
+    def prepare_person_names(self, obj: Article) -> list[str]:
+        names = {}
+        for credit in self._credits(obj):
+            for name in (credit.person.name, credit.printed_name):
+                if name and "," not in name:
+                    names[name.lower()] = None
+        return list(names)

@@ -1,0 +1,292 @@
+"""The site's search API: one function the views call. Stable; other modules build on it.
+
+    from articles.search.service import search, more_like_this, FACETS, SORTS
+
+    results = search("工资集体协商 -培训", filters={"city": ["330100"], "year": ["2024"]},
+                     sort="newest", page=1, per_page=20)
+    results.total                # matching articles (all pages)
+    results.hits                 # this page: list[Hit], best first (or by date)
+    results.facets               # {"city": [("330100", 12), …], "county": …, "topic": …,
+                                 #  "year": [(2024, 9), …], "person": …, "page_name": …}
+    results.parsed_query         # articles.search.query.ParsedQuery (normalized(), is_empty, …)
+    results.page, results.per_page, results.num_pages, results.has_next, results.has_previous
+    results.filters              # the filters actually applied, cleaned: {"city": ["330100"], …}
+    results.sort                 # "relevance" | "newest" | "oldest" (unknown values → relevance)
+
+Each :class:`Hit` carries what a result line needs without a database query: ``article_id``,
+``slug``, ``kicker``/``headline``/``subtitle`` (plain text) and ``title_html`` (the title group,
+escaped, matches in ``<mark>``), ``fragments`` (up to three escaped-HTML fragments of the body with
+``<mark>``), ``date`` (datetime.date), ``year``, ``page_name``, ``page_number``, ``newspaper``,
+``city``/``county`` (lists of Region.code; a county or town tag rolls up to its city, a town to
+its county), ``topics`` (Topic.slug list), ``persons`` (Person.slug list), ``score``.
+The fragments and title_html are safe to output with ``|safe``; everything else must be escaped.
+
+Facet values are codes/slugs/ints, never display names: the caller maps them to names with one
+query each (Region by code, Topic by slug, Person by slug). Filter keys are the facet names;
+several values of one key are ORed, different keys are ANDed. Unknown keys and values are ignored.
+
+Any query string is accepted (see ``articles.search.query``); a query with nothing searchable
+and no filters returns an empty result (``parsed_query.is_empty``) instead of every article,
+unless ``browse=True``. Nothing here raises for user input; a missing or unreadable index raises
+:class:`SearchUnavailable` (show a friendly notice). ``more_like_this(article_id, limit)`` gives
+the ids of similar articles (``more_like_this_hits`` the hits).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import math
+import time
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from itertools import chain
+
+from whoosh import query as wq
+from whoosh.index import EmptyIndexError
+
+from .highlight import highlight_all, highlight_fragments
+from .query import ParsedQuery, parse_query
+from .store import FACET_FIELDS, document_id, facet_column, get_searcher
+
+log = logging.getLogger(__name__)
+
+FACETS = ("city", "county", "topic", "year", "person", "page_name")
+SORTS = ("relevance", "newest", "oldest")
+TITLE_BOOST = 3.0
+MAX_PER_PAGE = 100
+MAX_FILTER_VALUES = 20
+
+
+class SearchUnavailable(Exception):
+    """The index is missing or cannot be read (not built yet, wrong PATH, broken files)."""
+
+
+@dataclass
+class Hit:
+    article_id: int
+    score: float
+    slug: str = ""
+    kicker: str = ""
+    headline: str = ""
+    subtitle: str = ""
+    title_html: str = ""
+    fragments: list[str] = field(default_factory=list)
+    date: dt.date | None = None
+    year: int | None = None
+    page_name: str = ""
+    page_number: int | None = None
+    newspaper: str = ""
+    city: list[str] = field(default_factory=list)
+    county: list[str] = field(default_factory=list)
+    topics: list[str] = field(default_factory=list)
+    persons: list[str] = field(default_factory=list)
+
+    @property
+    def id(self) -> int:
+        return self.article_id
+
+    @property
+    def snippets(self) -> list[str]:
+        return self.fragments
+
+
+@dataclass
+class SearchResults:
+    total: int
+    hits: list[Hit]
+    facets: dict[str, list[tuple[object, int]]]
+    parsed_query: ParsedQuery
+    page: int = 1
+    per_page: int = 20
+    sort: str = "relevance"
+    filters: dict[str, list[str]] = field(default_factory=dict)
+    elapsed_ms: float = 0.0
+
+    @property
+    def num_pages(self) -> int:
+        return max(1, math.ceil(self.total / self.per_page)) if self.per_page else 1
+
+    @property
+    def has_next(self) -> bool:
+        return self.page < self.num_pages
+
+    @property
+    def has_previous(self) -> bool:
+        return self.page > 1
+
+
+def clean_filters(filters: Mapping[str, object] | None) -> dict[str, list[str]]:
+    """Keep known facet keys; values as a list of short strings (years: digits only)."""
+    cleaned: dict[str, list[str]] = {}
+    for key in FACETS + ("newspaper",):
+        raw = (filters or {}).get(key)
+        if raw is None:
+            continue
+        values = [raw] if isinstance(raw, (str, int)) else list(raw) if isinstance(raw, Iterable) else []
+        values = [str(v).strip()[:100] for v in values if str(v).strip()][:MAX_FILTER_VALUES]
+        if key == "year":
+            values = [v for v in values if v.isdigit() and len(v) == 4]
+        if values:
+            cleaned[key] = list(dict.fromkeys(values))
+    return cleaned
+
+
+def _clause_query(clause) -> wq.Query:
+    if clause.field == "person":
+        return wq.Or([wq.Term("person_names", clause.words[0]), wq.Term("persons", clause.words[0])])
+    fieldname = "title" if clause.field == "title" else "text"
+    if clause.kind == "phrase":
+        return wq.Phrase(fieldname, list(clause.words))
+    terms = [wq.Term(fieldname, word) for word in clause.words]
+    return terms[0] if len(terms) == 1 else wq.And(terms)
+
+
+def build_query(parsed: ParsedQuery) -> wq.Query:
+    """The whoosh query for the words of ``parsed`` (dates and facets go into the filter)."""
+    groups = []
+    for group in parsed.must:
+        queries = [_clause_query(c) for c in group]
+        groups.append(queries[0] if len(queries) == 1 else wq.Or(queries))
+    main: wq.Query = wq.And(groups) if len(groups) > 1 else groups[0] if groups else wq.Every()
+    title_words = [wq.Term("title", w) for c in parsed.positive_clauses() if c.field == "text" for w in c.words]
+    if title_words:
+        # Titles count extra: a match in the title group adds to the score, never filters.
+        main = wq.AndMaybe(main, wq.Or(title_words, boost=TITLE_BOOST))
+    if parsed.must_not:
+        main = wq.AndNot(main, wq.Or([_clause_query(c) for c in parsed.must_not]))
+    return main
+
+
+def build_filter(parsed: ParsedQuery, filters: dict[str, list[str]]) -> wq.Query | None:
+    parts: list[wq.Query] = []
+    if parsed.date_from or parsed.date_to:
+        start = dt.datetime.combine(parsed.date_from, dt.time.min) if parsed.date_from else None
+        end = dt.datetime.combine(parsed.date_to, dt.time.max) if parsed.date_to else None
+        parts.append(wq.DateRange("date", start, end))
+    for key, values in filters.items():
+        fieldname = FACET_FIELDS[key]
+        if key == "year":
+            alternatives = [wq.NumericRange(fieldname, int(v), int(v)) for v in values]
+        else:
+            alternatives = [wq.Term(fieldname, v) for v in values]
+        parts.append(alternatives[0] if len(alternatives) == 1 else wq.Or(alternatives))
+    if not parts:
+        return None
+    return parts[0] if len(parts) == 1 else wq.And(parts)
+
+
+def _facet_counts(searcher, docnums: set[int], facets: Iterable[str]) -> dict[str, list[tuple[object, int]]]:
+    out = {}
+    for name in facets:
+        column = facet_column(searcher, FACET_FIELDS[name])
+        counts = Counter(chain.from_iterable(map(column.__getitem__, docnums)))
+        out[name] = sorted(counts.items(), key=lambda item: (-item[1], str(item[0])))
+    return out
+
+
+def _as_date(value) -> dt.date | None:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    return value if isinstance(value, dt.date) else None
+
+
+def _list(value) -> list[str]:
+    if not value:
+        return []
+    if isinstance(value, str):
+        return [v for v in value.split(",") if v]
+    return list(value)
+
+
+def _hit(stored: dict, score: float, parsed: ParsedQuery, highlight: bool) -> Hit:
+    kicker, headline, subtitle = stored.get("kicker") or "", stored.get("headline") or "", stored.get("subtitle") or ""
+    title = " ".join(t for t in (kicker, headline, subtitle) if t)
+    return Hit(
+        article_id=int(stored.get("django_id")),
+        score=float(score or 0.0),
+        slug=stored.get("slug") or "",
+        kicker=kicker,
+        headline=headline,
+        subtitle=subtitle,
+        title_html=highlight_all(title, parsed) if highlight else highlight_all(title, parse_query("")),
+        fragments=highlight_fragments(stored.get("body") or "", parsed) if highlight else [],
+        date=_as_date(stored.get("date")),
+        year=stored.get("year"),
+        page_name=stored.get("page_name") or "",
+        page_number=stored.get("page_number"),
+        newspaper=stored.get("newspaper") or "",
+        city=_list(stored.get("city")),
+        county=_list(stored.get("county")),
+        topics=_list(stored.get("topics")),
+        persons=_list(stored.get("persons")),
+    )
+
+
+def search(q: object = "", filters: Mapping[str, object] | None = None, sort: str = "relevance",
+           page: object = 1, per_page: object = 20, *, facets: Iterable[str] | bool = True,
+           highlight: bool = True, browse: bool = False) -> SearchResults:
+    """Search the index. See the module docstring for the result's shape. Never raises for input."""
+    started = time.perf_counter()
+    parsed = parse_query(q)
+    cleaned = clean_filters(filters)
+    sort = sort if sort in SORTS else "relevance"
+    try:
+        per_page = min(MAX_PER_PAGE, max(1, int(per_page)))
+    except (TypeError, ValueError):
+        per_page = 20
+    try:
+        page = min(10_000, max(1, int(page)))
+    except (TypeError, ValueError):
+        page = 1
+    facet_names = list(FACETS) if facets is True else [f for f in (facets or ()) if f in FACET_FIELDS]
+    results = SearchResults(0, [], {}, parsed, page, per_page, sort, cleaned)
+    if parsed.is_empty and not cleaned and not browse:
+        return results
+    searcher = _searcher()
+    main = build_query(parsed)
+    filter_query = build_filter(parsed, cleaned)
+    docnums = set(searcher.docs_for_query(main))
+    if filter_query is not None and docnums:
+        docnums &= set(searcher.docs_for_query(filter_query))
+    results.total = len(docnums)
+    if facet_names:
+        results.facets = _facet_counts(searcher, docnums, facet_names)
+    if docnums:
+        results.page = page = min(page, results.num_pages)
+        kwargs = {"limit": page * per_page, "filter": filter_query, "terms": False}
+        if sort != "relevance" or not parsed.has_words:
+            kwargs.update(sortedby="date", reverse=(sort != "oldest"))
+        found = searcher.search(main, **kwargs)
+        start = (page - 1) * per_page
+        results.hits = [_hit(found[i].fields(), found.score(i), parsed, highlight)
+                        for i in range(start, min(len(found.top_n), start + per_page))]
+    results.elapsed_ms = (time.perf_counter() - started) * 1000
+    return results
+
+
+def _searcher():
+    try:
+        return get_searcher()
+    except (EmptyIndexError, OSError, ValueError) as error:
+        raise SearchUnavailable(str(error)) from error
+
+
+def more_like_this(article_id: int, limit: int = 5) -> list[int]:
+    """Ids of the articles most like this one, best first, without itself; [] if it is not
+    indexed. Raises SearchUnavailable when there is no index."""
+    return [hit.article_id for hit in more_like_this_hits(article_id, limit)]
+
+
+def more_like_this_hits(article_id: int, limit: int = 5) -> list[Hit]:
+    """Like :func:`more_like_this`, with each article's stored fields."""
+    searcher = _searcher()
+    docnum = searcher.document_number(id=document_id(article_id))
+    if docnum is None:
+        return []
+    stored = searcher.stored_fields(docnum)
+    text = " ".join(filter(None, [stored.get("title") or "", stored.get("body") or ""]))
+    found = searcher.more_like(docnum, "text", text=text, top=limit, numterms=12)
+    empty = parse_query("")
+    return [_hit(hit.fields(), hit.score, empty, False) for hit in found]

@@ -1,0 +1,134 @@
+"""Opening the Whoosh index, one cached searcher per process, and facet columns in memory.
+
+Why cached: opening a searcher reads every segment's term and column files; haystack opens a new
+one per request. Here each process keeps one searcher and only ``refresh()``es it when the
+index's generation on disk has changed (a cheap directory check), which reuses the readers of
+unchanged segments. Facet values are loaded from the sortable columns once per segment (segments
+never change once written; deleted documents simply never match) and then counted in memory.
+"""
+
+from __future__ import annotations
+
+import threading
+from functools import lru_cache
+
+from django.conf import settings
+from whoosh import index as whoosh_index
+from whoosh.filedb.filestore import FileStorage
+
+# Facet name (URL parameter, filter key) → index field name. Values: Region.code for city and
+# county, Topic.slug, Person.slug, the year as an int, the page name and newspaper name as printed.
+FACET_FIELDS = {
+    "city": "city",
+    "county": "county",
+    "topic": "topics",
+    "year": "year",
+    "person": "persons",
+    "page_name": "page_name",
+    "newspaper": "newspaper",
+}
+MULTIVALUED = {"city", "county", "topics", "persons"}
+
+_lock = threading.RLock()
+_state: dict = {"searcher": None, "path": None, "columns": {}}
+
+
+def get_backend():
+    """The haystack backend of the default connection (our ChineseWhooshBackend), set up."""
+    from haystack import connections
+
+    backend = connections["default"].get_backend()
+    if not backend.setup_complete:
+        backend.setup()
+    return backend
+
+
+def index_path() -> str:
+    return settings.HAYSTACK_CONNECTIONS["default"]["PATH"]
+
+
+def get_schema():
+    return get_backend().schema
+
+
+def open_index(create_if_missing: bool = True):
+    """The whoosh index at the configured PATH, created empty with our schema if missing."""
+    path = index_path()
+    storage = FileStorage(path)
+    schema = get_schema()
+    if whoosh_index.exists_in(path):
+        return storage.open_index(schema=schema)
+    if not create_if_missing:
+        raise whoosh_index.EmptyIndexError(path)
+    storage.create()
+    return storage.create_index(schema)
+
+
+def get_searcher():
+    """This process's searcher, refreshed if the index changed on disk since the last call."""
+    with _lock:
+        searcher = _state["searcher"]
+        path = index_path()
+        if searcher is None or _state["path"] != path:
+            if searcher is not None:
+                searcher.close()
+            searcher = open_index().searcher()
+            _state.update(searcher=searcher, path=path, columns={})
+        elif not searcher.up_to_date():
+            searcher = searcher.refresh()
+            _state["searcher"] = searcher
+            live = {segreader.segment().segment_id() for segreader, _ in searcher.reader().leaf_readers()}
+            _state["columns"] = {key: value for key, value in _state["columns"].items() if key[0] in live}
+        return searcher
+
+
+def reset_searcher() -> None:
+    """Forget the cached searcher (tests that switch index folders; after a full rebuild)."""
+    with _lock:
+        if _state["searcher"] is not None:
+            _state["searcher"].close()
+        _state.update(searcher=None, path=None, columns={})
+
+
+def _segment_column(segreader, fieldname: str) -> list:
+    """The facet values of one segment, one entry per document (a tuple for list fields)."""
+    key = (segreader.segment().segment_id(), fieldname)
+    cache = _state["columns"]
+    if key not in cache:
+        if not segreader.has_column(fieldname):
+            values = [()] * segreader.doc_count_all()
+        else:
+            raw = list(segreader.column_reader(fieldname, translate=True))
+            if fieldname in MULTIVALUED:
+                values = [tuple(v for v in value.split(",") if v) if value else () for value in raw]
+            else:
+                values = [(value,) if value not in (None, "", b"") else () for value in raw]
+        cache[key] = values
+    return cache[key]
+
+
+def facet_column(searcher, fieldname: str) -> list:
+    """Facet values of every document of ``searcher``, indexed by global document number."""
+    with _lock:
+        leaves = searcher.reader().leaf_readers()
+        key = (tuple(segreader.segment().segment_id() for segreader, _ in leaves), fieldname)
+        column = _state["columns"].get(key)
+        if column is None:
+            column = []
+            for segreader, _offset in leaves:
+                column.extend(_segment_column(segreader, fieldname))
+            _state["columns"] = {k: v for k, v in _state["columns"].items() if not isinstance(k[0], tuple)
+                                 or k[1] != fieldname}
+            _state["columns"][key] = column
+        return column
+
+
+@lru_cache(maxsize=1)
+def article_ct() -> str:
+    """haystack's ``django_ct`` value for Article documents (e.g. 'articles.article')."""
+    return "articles.article"
+
+
+def document_id(article_id: int) -> str:
+    """haystack's unique document id for an article, e.g. 'articles.article.42'."""
+    return f"{article_ct()}.{int(article_id)}"

@@ -1,0 +1,41 @@
+"""The queue's task: the worker (``manage.py db_worker --queue-name search``) runs it.
+
+Tasks live in the database (django-tasks with django_tasks_db), so a change queued by any web
+process, the importer or the admin survives restarts until the worker has applied it. The
+worker is the only process that writes the index in normal operation.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+
+from django.utils import timezone
+from django_tasks import task
+from whoosh.index import LockError
+
+from .writer import apply_reindex
+
+log = logging.getLogger(__name__)
+
+SEARCH_QUEUE = "search"
+RETRY_DELAY = dt.timedelta(seconds=2)
+
+
+@task(queue_name=SEARCH_QUEUE)
+def reindex_articles(article_ids: list[int]) -> dict:
+    """Update the documents of these articles (delete those no longer in the database).
+
+    If another writer (a full ``build_index``) holds the index past the lock timeout, the same
+    ids are queued again for a little later instead of failing: an update is never dropped.
+    """
+    try:
+        report = apply_reindex(article_ids)
+    except LockError:
+        log.warning("search index locked; re-queueing %d article(s)", len(article_ids))
+        retry = reindex_articles
+        if retry.get_backend().supports_defer:
+            retry = retry.using(run_after=timezone.now() + RETRY_DELAY)
+        retry.enqueue(list(article_ids))
+        return {"requeued": len(article_ids)}
+    return {"updated": report.updated, "deleted": report.deleted, "seconds": round(report.seconds, 3)}
