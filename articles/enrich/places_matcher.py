@@ -1,0 +1,196 @@
+"""Find the Zhejiang regions a text is about.
+
+Rules, each answering a trap seen in the paper:
+  * Full names (德清县, 高虹镇, 湖州市) count where they line up with jieba's word boundaries
+    (金华市场 is not 金华市).
+  * Short names (德清, 义乌) count only as whole jieba words, never inside a longer word
+    (西湖益联保 is one word) nor right after a one-character surname (李/永康, 陈/新昌), nor right
+    after another province's or prefecture's name (南京/江北, 上海/普陀区).
+  * Short names that are everyday words (海盐, 三门, 江山, 路桥 …) count only when the same text
+    names the region in full or names one of its towns.
+  * Town full names count when unique in Zhejiang, or when their county or city is named too;
+    town short names (杭坪 for 杭坪镇) only when their county is named.
+  * A text that names no city but speaks of the province (省总工会, 全省, 浙江) is about the province.
+
+Weights: a mention in the title group counts 3, in the lead 2, elsewhere 1. The result names the
+main city (most weight, counting its counties and towns) and the main county (most weight within
+that city, if it carries at least 0.6 of the weight of the city's own mentions: an article about
+温州 that mentions 瑞安 in passing is about the city).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from articles.text.fold import fold
+
+from .places_gazetteer import Gazetteer, Place
+
+TITLE, LEAD, BODY = 3, 2, 1
+PRIMARY_COUNTY_SHARE = 0.6
+# Province-level cues when no city is named: 省总工会, 省国防工会, 全省, 我省, 浙江省.
+PROVINCE_CUE = re.compile(r"全省|我省|浙江|(?:^|[^\u4e00-\u9fff]|[的和与及、在由])省[\u4e00-\u9fff]{0,8}?(?:工会|委|政府|厅|局|办)")
+
+
+@dataclass
+class Mention:
+    place: Place
+    weight: int
+    text: str  # the words around it, for the tag's evidence
+    form: str  # "full", "short" or "town_short"
+
+
+@dataclass
+class PlaceResult:
+    """Weighted regions of one text: every region found, rolled up to its county and city."""
+
+    weights: dict[int, float] = field(default_factory=dict)  # region id → weight (own + rolled up)
+    mentions: dict[int, int] = field(default_factory=dict)  # region id → own mentions
+    evidence: dict[int, str] = field(default_factory=dict)
+    main_city: int | None = None
+    main_county: int | None = None
+    province: int | None = None  # set only for a province-level text (no city found)
+
+    @property
+    def region_ids(self) -> list[int]:
+        ids = list(self.weights)
+        if self.province:
+            ids.append(self.province)
+        return ids
+
+
+class PlaceMatcher:
+    def __init__(self, gazetteer: Gazetteer, segmenter):
+        self.gaz = gazetteer
+        self.seg = segmenter
+        names = sorted({*gazetteer.full_names, *gazetteer.short_names, *gazetteer.town_short_names},
+                       key=len, reverse=True)
+        # A quick scan decides which paragraphs are worth segmenting at all.
+        self._any_name = re.compile("|".join(map(re.escape, names)))
+        # Every start of every full name (a lookahead, so 杭州市西湖区 yields both names).
+        full = sorted(gazetteer.full_names, key=len, reverse=True)
+        self._full_name = re.compile("(?=(" + "|".join(map(re.escape, full)) + "))")
+
+    # -- public -------------------------------------------------------------------------------
+    def match(self, sections: list[tuple[str, int]]) -> PlaceResult:
+        """``sections``: (text, weight) pairs, e.g. [(headline, TITLE), (lead, LEAD), (para, BODY)]."""
+        candidates: list[Mention] = []
+        for text, weight in sections:
+            text = fold(text or "")
+            if text and self._any_name.search(text):
+                candidates.extend(self._mentions_in(text, weight))
+        accepted = self._resolve(candidates)
+        result = self._weigh(accepted)
+        if result.main_city is None and self.gaz.province_id is not None:
+            if any(PROVINCE_CUE.search(fold(text or "")) for text, _ in sections):
+                result.province = self.gaz.province_id
+        return result
+
+    # -- finding candidates ---------------------------------------------------------------------
+    def _mentions_in(self, text: str, weight: int) -> list[Mention]:
+        tokens = [(pair.word, pair.flag) for pair in self.seg.cut(text)]
+        starts, ends, pos = {}, {}, 0
+        for index, (word, _) in enumerate(tokens):
+            starts[pos] = index
+            pos += len(word)
+            ends[pos] = index
+        found: list[Mention] = []
+        # Full names: any aligned occurrence, even when jieba split the name into pieces (牟/山镇).
+        for hit in self._full_name.finditer(text):
+            name, start = hit.group(1), hit.start()
+            if start in starts and start + len(name) in ends and not self._after_elsewhere(tokens, starts[start]):
+                ids = self.gaz.full_names[name]
+                found.extend(Mention(self.gaz.places[i], weight, _around(text, start), "full") for i in ids)
+        # Short names: whole tokens only.
+        offset = 0
+        for index, (word, flag) in enumerate(tokens):
+            start, offset = offset, offset + len(word)
+            form, ids = None, None
+            if word in self.gaz.short_names:
+                form, ids = "short", self.gaz.short_names[word]
+            elif word in self.gaz.town_short_names:
+                form, ids = "town_short", self.gaz.town_short_names[word]
+            if not ids or self._after_surname(tokens, index) or self._after_elsewhere(tokens, index):
+                continue
+            found.extend(Mention(self.gaz.places[i], weight, _around(text, start), form) for i in ids)
+        return found
+
+    @staticmethod
+    def _after_surname(tokens, index: int) -> bool:
+        """李/nr 永康/ns: a one-character surname right before makes it a person's name."""
+        if index == 0 or len(tokens[index][0]) > 2:
+            return False
+        previous, flag = tokens[index - 1]
+        return len(previous) == 1 and flag.startswith("nr")
+
+    def _after_elsewhere(self, tokens, index: int) -> bool:
+        """南京/江北: a place of another province right before."""
+        return index > 0 and tokens[index - 1][0] in self.gaz.elsewhere
+
+    # -- deciding ------------------------------------------------------------------------------
+    def _resolve(self, candidates: list[Mention]) -> list[Mention]:
+        gaz = self.gaz
+        full_ids = {m.place.id for m in candidates if m.form == "full"}
+        named_ids = {m.place.id for m in candidates if m.form in ("full", "short")}
+        named_ids -= {m.place.id for m in candidates if m.form == "short" and m.place.short_name in gaz.ambiguous_short_names}
+        town_parents = {m.place.parent_id for m in candidates if m.form == "full" and m.place.level == "town"}
+
+        def supported(place: Place) -> bool:
+            """Named in full, or through one of its towns."""
+            return place.id in full_ids or place.id in town_parents
+
+        accepted_short = []
+        for m in candidates:
+            if m.form == "short" and m.place.short_name in gaz.ambiguous_short_names and not supported(m.place):
+                continue
+            accepted_short.append(m)
+        context = {m.place.id for m in accepted_short if m.form != "town_short" and m.place.level != "town"}
+        context |= {gaz.city_of(gaz.places[i]).id for i in set(context) if gaz.city_of(gaz.places[i])}
+
+        accepted = []
+        town_names = defaultdict(set)
+        for m in accepted_short:
+            if m.place.level == "town":
+                town_names[(m.form, m.place.name if m.form == "full" else m.place.short_name)].add(m.place.id)
+        for m in accepted_short:
+            if m.place.level != "town":
+                accepted.append(m)
+                continue
+            same_name = town_names[(m.form, m.place.name if m.form == "full" else m.place.short_name)]
+            county = gaz.county_of(m.place)
+            if m.form == "town_short":
+                if county and county.id in context:
+                    accepted.append(m)
+            elif len(same_name) == 1 or (county and county.id in context) or m.place.parent_id in named_ids:
+                accepted.append(m)
+        return accepted
+
+    def _weigh(self, mentions: list[Mention]) -> PlaceResult:
+        gaz = self.gaz
+        result = PlaceResult()
+        own_weight: dict[int, float] = defaultdict(float)
+        first_seen: dict[int, int] = {}
+        for order, m in enumerate(mentions):
+            own_weight[m.place.id] += m.weight
+            result.mentions[m.place.id] = result.mentions.get(m.place.id, 0) + 1
+            result.evidence.setdefault(m.place.id, m.text)
+            for place in gaz.chain(m.place):
+                result.weights[place.id] = result.weights.get(place.id, 0) + m.weight
+                first_seen.setdefault(place.id, order)
+        cities = [i for i in result.weights if gaz.places[i].level == "city"]
+        if not cities:
+            return result
+        result.main_city = max(cities, key=lambda i: (result.weights[i], -first_seen[i]))
+        counties = [i for i in result.weights
+                    if gaz.places[i].level == "county" and gaz.places[i].parent_id == result.main_city]
+        if counties:
+            best = max(counties, key=lambda i: (result.weights[i], -first_seen[i]))
+            if result.weights[best] >= PRIMARY_COUNTY_SHARE * own_weight.get(result.main_city, 0):
+                result.main_county = best
+        return result
+
+
+def _around(text: str, start: int, width: int = 24) -> str:
+    return text[max(0, start - width // 2): start + width].strip()
