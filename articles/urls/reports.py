@@ -1,3 +1,9 @@
-"""URLs of the reports pages."""
+"""URLs of the readers' problem reports."""
 
-urlpatterns: list = []
+from django.urls import path
+
+from articles.views.reports import report_problem
+
+urlpatterns: list = [
+    path("articles/<int:pk>/report/", report_problem, name="report_problem"),
+]

@@ -1,0 +1,38 @@
+"""URLs of the custom editor views, mounted under the admin by PageAdmin/ArticleAdmin/RevisionAdmin.
+
+Every view is wrapped in ``admin_site.admin_view`` (login + staff + CSRF-safe caching headers) and
+then checks the editing permission itself (``views.guard.editor_required``): a signed-in staff user
+outside the editors group gets 403, an anonymous visitor the admin's login page.
+"""
+
+from django.urls import path
+
+
+def page_editor_urls(admin_site) -> list:
+    from .views import editor, history, queue
+
+    return [
+        path("queue/", admin_site.admin_view(queue.work_queue), name="articles_queue"),
+        path("<int:page_id>/edit/", admin_site.admin_view(editor.page_editor), name="articles_page_editor"),
+        path("<int:page_id>/revisions/", admin_site.admin_view(history.page_revisions),
+             name="articles_page_revisions"),
+    ]
+
+
+def article_history_urls(admin_site) -> list:
+    from .views import history, queue
+
+    return [
+        path("<int:article_id>/revisions/", admin_site.admin_view(history.article_revisions),
+             name="articles_article_revisions"),
+        path("<int:article_id>/review/", admin_site.admin_view(queue.mark_reviewed),
+             name="articles_article_review"),
+    ]
+
+
+def revision_urls(admin_site) -> list:
+    from .views import history
+
+    return [
+        path("<int:revision_id>/undo/", admin_site.admin_view(history.undo_revision), name="articles_revision_undo"),
+    ]

@@ -1,0 +1,49 @@
+"""The page editor: GET shows the page (``page_layout``), POST runs one action and redirects back.
+
+Post/Redirect/Get: every POST ends in a redirect to the editor (anchored at the block or article
+that was touched) with a Django message saying what happened — or, for a refusal such as a stale
+page version, why nothing changed.
+"""
+
+from django.contrib import messages
+from django.contrib.admin.sites import site as admin_site
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from articles.models import Page
+
+from . import actions
+from .guard import editor_required
+from .page_layout import build_page_layout
+
+
+@editor_required
+def page_editor(request, page_id: int):
+    page = get_object_or_404(Page.objects.select_related("issue__newspaper"), pk=page_id)
+    if request.method == "POST":
+        return _run_action(request, page)
+    context = {
+        **admin_site.each_context(request),
+        "title": _("版面编辑：%(page)s") % {"page": page},
+        "opts": Page._meta,
+        "page": page,
+        "layout": build_page_layout(page),
+    }
+    return TemplateResponse(request, "admin/articles/page_editor.html", context)
+
+
+def _run_action(request, page: Page):
+    url = reverse("admin:articles_page_editor", args=[page.pk])
+    name = request.POST.get("action", "")
+    action = actions.ACTIONS.get(name)
+    if action is None:
+        messages.error(request, _("未知的操作，什么也没有改。"))
+        return redirect(url)
+    report = action(request, page)
+    if report.ok:
+        messages.success(request, report.message)
+    else:
+        messages.error(request, report.message)
+    return redirect(url + (f"#{report.anchor}" if report.anchor else ""))

@@ -1,0 +1,115 @@
+"""History of a page or an article: who changed what, when, before/after, with an Undo button.
+
+Undo follows the editing operations' policy (newest first, see ``articles.editing.revisions``):
+the button appears on the revisions ``can_undo`` accepts, and the POST carries the page version the
+editor saw, so an undo against a page another editor just changed is refused like any other edit.
+"""
+
+from django.contrib import messages
+from django.contrib.admin.sites import site as admin_site
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from articles.editing.revisions import ACTION_LABELS, can_undo, describe_changes, undo
+from articles.models import Article, Page, Revision
+
+from .. import operations
+from .guard import editor_required
+
+HISTORY_LIMIT = 100
+
+
+def _entries(revisions, *, only_newest_undoable: bool):
+    """Rows for the template: revision, its label, readable changes and whether Undo is offered.
+
+    On a page's history only the newest revision still in effect can be undone, so ``can_undo``
+    (two queries) is asked once instead of for every row."""
+    entries, asked = [], False
+    for revision in revisions:
+        undone = bool(revision.undone_by.all())
+        offer = False
+        if revision.undoes_id is None and not undone and not (only_newest_undoable and asked):
+            offer = can_undo(revision)
+            asked = True
+        entries.append({
+            "revision": revision,
+            "label": _(ACTION_LABELS.get(revision.action, revision.action)),
+            "changes": describe_changes(revision),
+            "undone": undone,
+            "can_undo": offer,
+        })
+    return entries
+
+
+def _render(request, *, title, subject_link, page, revisions, only_newest_undoable):
+    context = {
+        **admin_site.each_context(request),
+        "title": title,
+        "opts": Page._meta,
+        "subject_link": subject_link,
+        "page": page,
+        "entries": _entries(revisions, only_newest_undoable=only_newest_undoable),
+        "limit": HISTORY_LIMIT,
+    }
+    return TemplateResponse(request, "admin/articles/history.html", context)
+
+
+def _revisions():
+    return Revision.objects.select_related("user", "undoes").prefetch_related("undone_by")
+
+
+@editor_required
+def page_revisions(request, page_id: int):
+    page = get_object_or_404(Page.objects.select_related("issue__newspaper"), pk=page_id)
+    revisions = _revisions().filter(page=page).order_by("-created_at", "-id")[:HISTORY_LIMIT]
+    return _render(request, title=_("修订历史：%(page)s") % {"page": page},
+                   subject_link=reverse("admin:articles_page_editor", args=[page.pk]),
+                   page=page, revisions=revisions, only_newest_undoable=True)
+
+
+@editor_required
+def article_revisions(request, article_id: int):
+    article = get_object_or_404(Article.objects.select_related("page__issue__newspaper"), pk=article_id)
+    # A JSON "contains" lookup is not portable to SQLite, so filter the page's revisions in Python
+    # (a page has tens of revisions, not thousands).
+    candidates = _revisions().filter(page_id=article.page_id) | _revisions().filter(page__isnull=True)
+    revisions = [r for r in candidates.order_by("-created_at", "-id")[: HISTORY_LIMIT * 5]
+                 if article.pk in r.article_ids][:HISTORY_LIMIT]
+    return _render(request, title=_("修订历史：%(article)s") % {"article": article},
+                   subject_link=reverse("admin:articles_page_editor", args=[article.page_id]) + f"#article-{article.pk}",
+                   page=article.page, revisions=revisions, only_newest_undoable=False)
+
+
+@require_POST
+@editor_required
+def undo_revision(request, revision_id: int):
+    revision = get_object_or_404(Revision, pk=revision_id)
+    version = _int_or_none(request.POST.get("version"))
+    result = operations.run(request, undo, revision=revision, expected_version=version)
+    if result.ok:
+        messages.success(request, _("已撤销：%(label)s") % {
+            "label": _(ACTION_LABELS.get(revision.action, revision.action))})
+    else:
+        messages.error(request, result.error)
+    return redirect(_safe_next(request, revision))
+
+
+def _int_or_none(value):
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def _safe_next(request, revision: Revision) -> str:
+    target = request.POST.get("next", "")
+    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()},
+                                                  require_https=request.is_secure()):
+        return target
+    if revision.page_id:
+        return reverse("admin:articles_page_revisions", args=[revision.page_id])
+    return reverse("admin:articles_revision_changelist")
