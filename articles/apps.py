@@ -7,3 +7,6 @@ class ArticlesConfig(AppConfig):
     name = "articles"
     verbose_name = "工报档案"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from articles.search import checks  # noqa: F401  (registers the search system checks)

@@ -9,10 +9,10 @@ source scripts/bootstrap.sh
 "$PY" manage.py migrate --noinput
 "$PY" manage.py import_pages seeds/
 "$PY" manage.py enrich
-"$PY" manage.py rebuild_index --noinput
+"$PY" manage.py build_index  # one writer, whole index (haystack's rebuild_index works too)
 
 # The index worker: the one process that writes the search index (see articles/search/).
-"$PY" manage.py db_worker &
+"$PY" manage.py db_worker --queue-name default,search --interval 0.2 &
 worker_pid=$!
 trap 'kill "$worker_pid" 2>/dev/null || true' EXIT
 

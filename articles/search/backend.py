@@ -71,7 +71,8 @@ class ChineseWhooshBackend(WhooshSearchBackend):
 
             parsed = parse_query(query_string)
             for result in results["results"]:
-                text = getattr(result, self.content_field_name, "") or ""
+                # The document field is not stored; the body is (see ArticleIndex).
+                text = getattr(result, "body", "") or getattr(result, self.content_field_name, "") or ""
                 result.highlighted = {self.content_field_name: highlight_fragments(text, parsed)}
         return results
 

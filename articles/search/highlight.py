@@ -36,20 +36,26 @@ def match_spans(text: str, words: set[str], phrases: list[tuple[str, ...]] = ())
         if word.text in words:
             spans.append((word.start, word.end))
             continue
-        part = _longest_part(word.text, words)
-        if part:
-            offset = word.text.index(part)
-            spans.append((word.start + offset, word.start + offset + len(part)))
+        for start, end in _parts(word.text, words):
+            spans.append((word.start + start, word.start + end))
     return _merge(spans)
 
 
-def _longest_part(word: str, words: set[str]) -> str | None:
-    """The longest query word (two characters or more) inside a longer text word."""
-    best = None
-    for candidate in words:
-        if 2 <= len(candidate) < len(word) and candidate in word and (best is None or len(candidate) > len(best)):
-            best = candidate
-    return best
+def _parts(word: str, words: set[str]) -> list[tuple[int, int]]:
+    """Spans of query words (two characters or more) inside a longer text word, left to right,
+    longest first, never overlapping: 劳模工匠 with query words 劳模 and 工匠 marks both."""
+    candidates = [w for w in words if 2 <= len(w) < len(word) and w in word]
+    if not candidates:
+        return []
+    found, i = [], 0
+    while i < len(word):
+        best = max((w for w in candidates if word.startswith(w, i)), key=len, default=None)
+        if best:
+            found.append((i, i + len(best)))
+            i += len(best)
+        else:
+            i += 1
+    return found
 
 
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -97,8 +103,10 @@ def highlight_fragments(text: str, query: ParsedQuery, *, max_fragments: int = M
     for s, e in spans:
         start = max(0, s - before)
         end = min(len(text), max(e, start + context))
-        if windows and start <= windows[-1][1]:
+        if windows and start <= windows[-1][1] and end - windows[-1][0] <= 2 * context:
             windows[-1][1] = max(windows[-1][1], end)
+        elif windows and s < windows[-1][1]:
+            continue  # this match is already shown (a long fragment ends after it)
         else:
             if len(windows) == max_fragments:
                 break

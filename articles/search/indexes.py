@@ -18,7 +18,7 @@ Field values (see ``articles.search.store.FACET_FIELDS`` for the facet names):
 from __future__ import annotations
 
 from django.db.models import Prefetch
-from haystack import indexes
+from haystack import fields as facets, indexes
 
 from articles.models import Article, ArticleRegion, ArticleTopic, Block, BlockKind, Credit, CreditStatus, RegionLevel
 
@@ -78,13 +78,13 @@ class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
     updated = indexes.CharField(indexed=False)
     version = indexes.IntegerField(model_attr="version", indexed=False)
 
-    year = indexes.FacetIntegerField()
-    city = indexes.FacetMultiValueField()
-    county = indexes.FacetMultiValueField()
-    topics = indexes.FacetMultiValueField()
-    persons = indexes.FacetMultiValueField()
-    page_name = indexes.FacetCharField()
-    newspaper = indexes.FacetCharField()
+    year = facets.FacetIntegerField()
+    city = facets.FacetMultiValueField()
+    county = facets.FacetMultiValueField()
+    topics = facets.FacetMultiValueField()
+    persons = facets.FacetMultiValueField()
+    page_name = facets.FacetCharField()
+    newspaper = facets.FacetCharField()
     person_names = indexes.MultiValueField()
 
     def get_model(self):
