@@ -44,6 +44,21 @@ from .revisions import (
     page_history,
     undo,
 )
+from .metadata import (
+    add_credit,
+    add_region,
+    add_topic,
+    remove_credit,
+    remove_region,
+    remove_topic,
+    set_issue_date,
+    set_page_number,
+    set_primary_topic,
+)
+from .persons import merge_persons
+from .queue import flag_counts, flagged_articles, flagged_pages, open_flags, open_reports
+from .reports import hash_client, recent_report_count, report_problem
+from .review import add_flag, close_report, mark_reviewed, resolve_flag
 from .titles import set_title_lines
 
 __all__ = [
@@ -53,4 +68,8 @@ __all__ = [
     "ensure_editors_group", "gather_blocks", "mark_duplicate", "merge_articles", "move_block",
     "move_block_after", "page_history", "refresh_article_fields", "reorder_articles", "set_block_kind",
     "set_title_lines", "split_article", "undo", "unmark_duplicate",
+    "add_credit", "add_region", "add_topic", "remove_credit", "remove_region", "remove_topic", "set_issue_date",
+    "set_page_number", "set_primary_topic", "merge_persons", "flag_counts", "flagged_articles", "flagged_pages",
+    "open_flags", "open_reports", "hash_client", "recent_report_count", "report_problem", "add_flag",
+    "close_report", "mark_reviewed", "resolve_flag",
 ]

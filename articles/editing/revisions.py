@@ -26,7 +26,7 @@ from __future__ import annotations
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
@@ -102,11 +102,16 @@ class PageEdit:
     mark_corrected: bool = True
     undoes: Revision | None = None
     extra_article_ids: set[int] = field(default_factory=set)
+    reindex_ids: set[int] = field(default_factory=set)
     revision: Revision | None = None
 
     def touch(self, *article_ids: int) -> None:
         """Name articles as touched even if none of their rows changed (rarely needed)."""
         self.extra_article_ids.update(article_ids)
+
+    def reindex(self, *article_ids: int) -> None:
+        """Reindex these articles too without counting them as corrected (a page's date changed)."""
+        self.reindex_ids.update(article_ids)
 
 
 def changed_ids(before: dict, after: dict, key: str, ignore: tuple[str, ...] = ()) -> set[int]:
@@ -179,21 +184,16 @@ def _save(edit: PageEdit, before: dict) -> Revision | None:
         after=after,
         undoes=edit.undoes,
     )
-    _schedule_reindex_on_commit(revision.article_ids)
+    _schedule_reindex_on_commit(sorted(set(revision.article_ids) | edit.reindex_ids))
     return revision
 
 
 def _schedule_reindex_on_commit(article_ids) -> None:
-    ids = list(article_ids)
-    if not ids:
-        return
+    """Queue the articles' index update; ``schedule_reindex`` itself waits for the commit (and
+    queues nothing if the transaction rolls back)."""
+    from articles.search.indexing import schedule_reindex  # noqa: PLC0415 (the search app owns it)
 
-    def reindex():
-        from articles.search.indexing import schedule_reindex  # noqa: PLC0415 (search app owns it)
-
-        schedule_reindex(ids)
-
-    transaction.on_commit(reindex)
+    schedule_reindex(list(article_ids))
 
 
 # --- undo -------------------------------------------------------------------------------------
@@ -241,7 +241,10 @@ def undo(revision: Revision, *, user, expected_version: int | None = None) -> Re
         _check_undoable(revision)
         edit.mark_corrected = False
         edit.undoes = revision
-        restore(revision.before, revision.after)
+        try:
+            restore(revision.before, revision.after)
+        except IntegrityError as error:  # e.g. another page has since taken this page's old number
+            raise CannotUndo(_("无法撤销：恢复后的数据与现有数据冲突（%(error)s）") % {"error": error}) from error
         edit.touch(*revision.article_ids)
     return edit.revision
 

@@ -150,6 +150,7 @@ def restore(before: dict, after: dict) -> None:
     """
     created = {key: {row["id"] for row in after.get(key, [])} - {row["id"] for row in before.get(key, [])}
                for key in TABLES_BY_KEY}
+    heirs = {pk: _heir_for(pk, before) for pk in created["articles"]}  # before blocks move back
 
     for table in TABLES:
         before_rows = before.get(table.key, [])
@@ -173,9 +174,8 @@ def restore(before: dict, after: dict) -> None:
             TABLES_BY_KEY[key].model._default_manager.filter(pk__in=created[key]).delete()
 
     for article in Article.objects.filter(pk__in=created["articles"]):
-        heir = _heir_for(article, before)
-        if heir is not None:
-            move_dependents(article.pk, heir)
+        if heirs.get(article.pk) is not None:
+            move_dependents(article.pk, heirs[article.pk])
         article.delete()
 
     for person in Person.objects.filter(pk__in=created["persons"]):
@@ -189,9 +189,9 @@ def restore(before: dict, after: dict) -> None:
             issue.delete()
 
 
-def _heir_for(article: Article, before: dict) -> int | None:
-    """The article that, in ``before``, held the first block ``article`` holds now."""
-    first = Block.objects.filter(article=article).order_by("seq").first()
+def _heir_for(article_id: int, before: dict) -> int | None:
+    """The article that, in ``before``, held the first block the article holds now."""
+    first = Block.objects.filter(article_id=article_id).order_by("seq").first()
     if first is None:
         return None
     for row in before.get("blocks", []):
