@@ -1,0 +1,47 @@
+"""``manage.py evaluate_enrichment [--only regions|persons|topics] [--json]``
+
+Scores the tags in the database against the hand-judged gold files in articles/enrich/gold/ (the 38
+seed articles). Run it on a database with the seeds imported and enriched, e.g.
+
+    UNIONARCHIVE_DATA_DIR=/tmp/eval .venv/bin/python manage.py migrate
+    UNIONARCHIVE_DATA_DIR=/tmp/eval .venv/bin/python manage.py import_pages seeds/
+    UNIONARCHIVE_DATA_DIR=/tmp/eval .venv/bin/python manage.py enrich
+    UNIONARCHIVE_DATA_DIR=/tmp/eval .venv/bin/python manage.py evaluate_enrichment
+
+Each section is a function returning a dict with at least ``precision`` and ``recall`` (floats)
+and optionally ``differences`` (lines to show) and any other figures; register it in EVALUATORS.
+"""
+
+import json
+
+from django.core.management.base import BaseCommand
+from django.utils.module_loading import import_string
+
+# section name → dotted path of a callable() -> dict
+EVALUATORS = {
+    "regions": "articles.enrich.places_gold.evaluate",
+}
+
+
+class Command(BaseCommand):
+    help = "Print precision and recall of the enrichment tags against the gold files of the seed articles."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--only", action="append", choices=sorted(EVALUATORS), help="only this section (repeatable)")
+        parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+        parser.add_argument("--quiet-differences", action="store_true", help="do not list the differences")
+
+    def handle(self, *args, only=None, **options):
+        results = {name: import_string(EVALUATORS[name])() for name in (only or EVALUATORS)}
+        if options["json"]:
+            self.stdout.write(json.dumps(results, ensure_ascii=False, indent=2))
+            return
+        for name, result in results.items():
+            figures = ", ".join(
+                f"{key} {value:.3f}" if isinstance(value, float) else f"{key} {value}"
+                for key, value in result.items() if key != "differences"
+            )
+            self.stdout.write(f"{name}: {figures}")
+            if not options["quiet_differences"]:
+                for line in result.get("differences", []):
+                    self.stdout.write(f"  - {line}")
