@@ -1,0 +1,124 @@
+"""Flags for damage the importer cannot repair: an editor decides.
+
+* DUPLICATE — a paragraph printed twice (001 L126=L141): both kept; the later one points to the
+  first (``duplicate_of``) and is hidden from readers.
+* ORPHAN — a fragment that belongs elsewhere: it starts mid-sentence/mid-quote, or it is a tiny
+  sentence standing right under a title where a lead should be (001 L118 “四梁八柱”。).
+* TRUNCATED — a paragraph still unfinished after column-break repair: the article (or this part of
+  it) stops mid-sentence.
+* LOST_TEXT — a repaired break that reads as nonsense: the continuation is one short clause and
+  the break does not fall inside a word (字体|加深入人心。 vs 工|作。), so text is probably missing.
+* MISPLACED — the lead names places, none of them in the place its title names (a 宁波 lead under
+  a 杭州临平 title): the lead probably belongs to another story.
+* MISSING_BYLINE — an article with neither byline nor photo credit.
+"""
+
+import logging
+import re
+
+from articles.models.choices import BlockKind, FlagCode
+from articles.text.fold import fold
+
+from .draft import PageDraft, Piece
+from .places import Gazetteer
+from .repair import Join
+from .text_rules import is_finished, is_single_sentence, starts_mid_sentence
+
+DUPLICATE_MIN_CHARS = 10
+ORPHAN_MAX_CHARS = 15
+LOST_TEXT_MAX_CHARS = 15
+_CLAUSE = re.compile(r"[，,；;：:、]")
+
+
+def flag_damage(draft: PageDraft, joins: list[Join], gazetteer: Gazetteer) -> None:
+    _flag_duplicates(draft.pieces)
+    _flag_orphans(draft)
+    _flag_truncation(draft.pieces)
+    _flag_lost_text(joins)
+    for index, article in enumerate(draft.articles):
+        pieces = draft.article_pieces(index)
+        if not any(p.kind in (BlockKind.BYLINE, BlockKind.CREDIT) for p in pieces):
+            article.flag(FlagCode.MISSING_BYLINE, "no byline or photo credit found")
+        _flag_misplaced_lead(article, pieces, gazetteer)
+
+
+def _flag_duplicates(pieces: list[Piece]) -> None:
+    first_seen: dict[str, int] = {}
+    for index, piece in enumerate(pieces):
+        if piece.kind not in (BlockKind.BODY, BlockKind.SUBHEAD, BlockKind.CAPTION):
+            continue
+        key = "".join(fold(piece.text).split())
+        if len(key) < DUPLICATE_MIN_CHARS:
+            continue
+        if key in first_seen:
+            original = pieces[first_seen[key]]
+            piece.duplicate_of = first_seen[key]
+            piece.hidden = True
+            piece.flag(FlagCode.DUPLICATE, f"{piece.where} repeats {original.where}; kept, hidden from readers")
+        else:
+            first_seen[key] = index
+
+
+def _flag_orphans(draft: PageDraft) -> None:
+    previous: Piece | None = None
+    for piece in draft.pieces:
+        if piece.kind == BlockKind.BODY and not piece.hidden:
+            if starts_mid_sentence(piece.text):
+                piece.flag(FlagCode.ORPHAN, f"{piece.where} starts mid-sentence: its beginning is elsewhere")
+            elif (
+                previous is not None
+                and previous.kind in BlockKind.title_kinds()
+                and len(piece.text) <= ORPHAN_MAX_CHARS
+                and is_single_sentence(piece.text)
+            ):
+                piece.flag(FlagCode.ORPHAN, f"{piece.where} is a fragment standing where a lead should be")
+        previous = piece
+
+
+def _flag_truncation(pieces: list[Piece]) -> None:
+    for piece in pieces:
+        if piece.kind == BlockKind.BODY and not piece.hidden and not is_finished(piece.text):
+            piece.flag(FlagCode.TRUNCATED, f"{piece.where} stops mid-sentence: …{piece.text[-12:]}")
+
+
+def _flag_lost_text(joins: list[Join]) -> None:
+    for join in joins:
+        right = join.right.strip()
+        if len(right) > LOST_TEXT_MAX_CHARS or _CLAUSE.search(right) or not is_single_sentence(right):
+            continue
+        if _break_inside_word(join.left, right):
+            continue
+        join.piece.flag(
+            FlagCode.LOST_TEXT,
+            f"L{join.line}: “…{join.left[-8:]}|{right}” reads as if text is missing at the column break",
+        )
+
+
+def _break_inside_word(left: str, right: str) -> bool:
+    """True if jieba reads a word across the break (表|彰 → 表彰): the break is a clean split."""
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+
+    head, tail = left[-6:], right[:6]
+    offset = 0
+    for word in jieba.lcut(head + tail, HMM=False):
+        if offset < len(head) < offset + len(word):
+            return True
+        offset += len(word)
+    return False
+
+
+def _flag_misplaced_lead(article, pieces: list[Piece], gazetteer: Gazetteer) -> None:
+    title = " ".join(p.text for p in pieces if p.kind in BlockKind.title_kinds())
+    lead = next(
+        (p for p in pieces if p.kind == BlockKind.BODY and not p.hidden
+         and not any(code == FlagCode.ORPHAN for code, _ in p.flags)),
+        None,
+    )
+    if not title or lead is None:
+        return
+    title_places, lead_places = gazetteer.cities_in(title), gazetteer.cities_in(lead.text)
+    if title_places and lead_places and not (title_places & lead_places):
+        lead.flag(FlagCode.MISPLACED, f"the lead ({lead.where}) names other places than the title: "
+                                      "it may belong to another story")

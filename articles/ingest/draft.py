@@ -1,0 +1,67 @@
+"""What the pure pipeline produces for one page, before anything is written to the database."""
+
+from dataclasses import dataclass, field
+
+# Markdown-ish marks: heading levels 1–6 (``#``…``######``); bold lines (``**…**``) rank below them.
+BOLD_MARK = 7
+
+
+@dataclass
+class Piece:
+    """A block-to-be: one paragraph (or part of one) of the page, in reading order."""
+
+    kind: str  # a BlockKind value; "title" while layout has not decided the line's role yet
+    text: str  # what readers see: marks stripped, column breaks joined
+    source_text: str  # exactly the source, lines line_start..line_end joined by "\n"
+    line_start: int
+    line_end: int
+    after_image_gap: bool = False
+    mark: int = 0  # markdown heading level, BOLD_MARK, or 0 for a plain line
+    printed_lines: int = 1  # how many source lines the paragraph had (a banner is often two)
+    joined_lines: list[int] = field(default_factory=list)
+    flags: list[tuple[str, str]] = field(default_factory=list)  # (FlagCode, message)
+    duplicate_of: int | None = None  # index into PageDraft.pieces
+    hidden: bool = False
+    article: int | None = None  # index into PageDraft.articles
+    position: int = 0
+
+    def flag(self, code: str, message: str) -> None:
+        self.flags.append((code, message))
+
+    @property
+    def where(self) -> str:
+        if self.line_start == self.line_end:
+            return f"L{self.line_start}"
+        return f"L{self.line_start}–{self.line_end}"
+
+
+@dataclass
+class CreditDraft:
+    printed_name: str
+    role: str  # a CreditRole value
+
+
+@dataclass
+class ArticleDraft:
+    order: int
+    kicker: str = ""
+    headline: str = ""
+    subtitle: str = ""
+    column_label: str = ""
+    byline: str = ""
+    credits: list[CreditDraft] = field(default_factory=list)
+    flags: list[tuple[str, str]] = field(default_factory=list)  # article-level (no block)
+
+    def flag(self, code: str, message: str) -> None:
+        self.flags.append((code, message))
+
+
+@dataclass
+class PageDraft:
+    pieces: list[Piece]
+    articles: list[ArticleDraft]
+    banner: str = ""
+    markdown: bool = False
+
+    def article_pieces(self, index: int) -> list[Piece]:
+        return sorted((p for p in self.pieces if p.article == index), key=lambda p: p.position)

@@ -1,0 +1,82 @@
+"""The manifest: what is known about each file (newspaper, issue date, page number, page name).
+
+A small CSV, one row per file, so an editor can keep it in any spreadsheet::
+
+    file,newspaper,date,page,page_name
+    000_b5643cc4bf363cac.txt,浙江工人日报,,,
+
+Empty cells mean "not known": the date is then estimated from the text and the page gets the next
+free number in its issue, both marked as estimates. Errors name the manifest file and line.
+"""
+
+import csv
+import datetime
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import IngestError
+
+DEFAULT_NEWSPAPER = "浙江工人日报"
+MANIFEST_NAME = "manifest.csv"
+COLUMNS = ("file", "newspaper", "date", "page", "page_name")
+
+
+@dataclass(frozen=True)
+class ManifestEntry:
+    file: str
+    newspaper: str = DEFAULT_NEWSPAPER
+    date: datetime.date | None = None
+    page: int | None = None
+    page_name: str = ""
+    where: str = ""  # "manifest.csv:3", for messages
+
+
+def read_manifest(path: Path) -> dict[str, ManifestEntry]:
+    """Entries by file name; raises ``IngestError`` naming ``path:line`` for any bad row."""
+    if not path.is_file():
+        raise IngestError(f"{path}: manifest not found")
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        raise IngestError(f"{path}: manifest is not UTF-8") from None
+    reader = csv.DictReader(text.splitlines())
+    missing = [c for c in ("file",) if c not in (reader.fieldnames or [])]
+    if missing:
+        raise IngestError(f"{path}:1: manifest header must name the columns {', '.join(COLUMNS)}")
+    entries: dict[str, ManifestEntry] = {}
+    for row in reader:
+        line = reader.line_num
+        where = f"{path}:{line}"
+        name = (row.get("file") or "").strip()
+        if not name:
+            raise IngestError(f"{where}: empty file name")
+        if name in entries:
+            raise IngestError(f"{where}: {name} is listed twice (first at {entries[name].where})")
+        entries[name] = ManifestEntry(
+            file=name,
+            newspaper=(row.get("newspaper") or "").strip() or DEFAULT_NEWSPAPER,
+            date=_parse_date(row.get("date"), where, name),
+            page=_parse_page(row.get("page"), where, name),
+            page_name=(row.get("page_name") or "").strip(),
+            where=where,
+        )
+    return entries
+
+
+def _parse_date(value: str | None, where: str, name: str) -> datetime.date | None:
+    value = (value or "").strip()
+    if not value:
+        return None
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError:
+        raise IngestError(f"{where}: bad date {value!r} for {name} (expected YYYY-MM-DD)") from None
+
+
+def _parse_page(value: str | None, where: str, name: str) -> int | None:
+    value = (value or "").strip()
+    if not value:
+        return None
+    if not value.isdigit() or int(value) < 1:
+        raise IngestError(f"{where}: bad page number {value!r} for {name} (expected 1, 2, 3…)")
+    return int(value)

@@ -1,0 +1,59 @@
+"""One page's text → a ``PageDraft``: blocks with roles and flags, grouped into articles.
+
+Pure Python, no database: read → paragraphs → roles → column-break repair → layout (titles,
+subheads, articles) → damage flags → credits. Nothing is dropped: every non-blank source line ends up
+in some piece's ``source_text`` (a byline and its lead share a line and concatenate back to it).
+"""
+
+from articles.models.choices import BlockKind, FlagCode
+
+from .bylines import credits_in, parse_closing_credit
+from .damage import flag_damage
+from .draft import CreditDraft, PageDraft
+from .layout import lay_out
+from .paragraphs import source_lines, split_paragraphs
+from .places import Gazetteer
+from .repair import repair_column_breaks
+from .roles import classify
+
+
+def parse_page(
+    text: str,
+    gazetteer: Gazetteer | None = None,
+    known_banners: set[str] = frozenset(),
+    known_labels: set[str] = frozenset(),
+) -> PageDraft:
+    gazetteer = gazetteer or Gazetteer()
+    lines = source_lines(text)
+    pieces = classify(split_paragraphs(lines))
+    pieces, joins = repair_column_breaks(pieces, lines)
+    articles, banner = lay_out(pieces, gazetteer, known_banners, known_labels)
+    draft = PageDraft(pieces=pieces, articles=articles, banner=banner, markdown=any(p.mark for p in pieces))
+    # Duplicate pointers are indices into ``pieces``: fix positions before flagging.
+    for index, _article in enumerate(articles):
+        for position, piece in enumerate(p for p in pieces if p.article == index):
+            piece.position = position
+    flag_damage(draft, joins, gazetteer)
+    _collect_credits(draft)
+    return draft
+
+
+def _collect_credits(draft: PageDraft) -> None:
+    for index, article in enumerate(draft.articles):
+        credit_lines = []
+        seen: set[tuple[str, str]] = set()
+        for piece in draft.article_pieces(index):
+            if piece.kind == BlockKind.BYLINE:
+                found = credits_in(piece.text)
+            elif piece.kind == BlockKind.CREDIT:
+                found = parse_closing_credit(piece.text) or []
+            else:
+                continue
+            credit_lines.append(piece.text)
+            if not found and piece.text != "本报讯":
+                article.flag(FlagCode.UNPARSED_BYLINE, f"no names read in byline {piece.text!r}")
+            for name, role in found:
+                if (name, role) not in seen:
+                    seen.add((name, role))
+                    article.credits.append(CreditDraft(printed_name=name, role=role))
+        article.byline = " ".join(credit_lines)
