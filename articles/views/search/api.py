@@ -28,6 +28,7 @@ def _result(item: ResultItem, absolute) -> dict:
         "id": item.article.pk,
         "url": absolute(item.url) if item.url else None,
         "title_lines": [{"role": role, "text": text} for role, text in item.title_lines],
+        "title_lines_html": [{"role": role, "html": str(html)} for role, html in item.title_lines_html],
         "kicker": item.article.kicker,
         "headline": item.article.headline,
         "subtitle": item.article.subtitle,

@@ -1,9 +1,11 @@
 """The one place where the search pages call the search engine (``articles.search.service``).
 
 The pages speak in URL parameters (city, county, topic, year, person, pagename); the engine speaks
-in index fields. This adapter maps one to the other, clamps a page number past the end to the last
-page, and turns "the index is missing or broken" into ``SearchOutcome.unavailable`` — logged, and
-shown to the reader as a friendly notice instead of a server error.
+in facet names. This adapter maps one to the other, keeps the promise that a filter value the
+engine does not know matches nothing (the engine drops such values, which would *widen* the
+search), highlights each title line on its own (the engine highlights the title group as one
+string), and turns "the index is missing or broken" into ``SearchOutcome.unavailable`` — logged,
+and shown to the reader as a notice instead of a server error.
 """
 
 from __future__ import annotations
@@ -12,13 +14,15 @@ import logging
 from dataclasses import dataclass, field
 
 from articles.forms.search import SearchParams
-from articles.views.search.paging import clamp_page
+from articles.search import service
+from articles.search.highlight import highlight_all
+from articles.search.service import SearchUnavailable
 
 log = logging.getLogger(__name__)
 
 PER_PAGE = 20
 
-# URL parameter → the engine's filter / facet field.
+# URL parameter → the engine's facet/filter name (see articles.search.service.FACETS).
 FIELD_FOR_PARAM = {
     "city": "city",
     "county": "county",
@@ -34,6 +38,8 @@ PARAM_FOR_FIELD = {field_name: param for param, field_name in FIELD_FOR_PARAM.it
 class Hit:
     article_id: int
     fragments_html: list[str] = field(default_factory=list)
+    # (role, escaped HTML with <mark>) per title line, in print order.
+    title_lines_html: list[tuple[str, str]] = field(default_factory=list)
 
 
 @dataclass
@@ -50,20 +56,22 @@ def _engine_filters(params: SearchParams) -> dict[str, list[str]]:
     return {FIELD_FOR_PARAM[param]: list(values) for param, values in params.filters.items() if values}
 
 
-def _call(params: SearchParams, page: int, per_page: int):
-    from articles.search import service
-
-    return service.search(
-        params.q, filters=_engine_filters(params), sort=params.sort, page=page, per_page=per_page
+def _hit(hit, parsed_query) -> Hit:
+    lines = [(role, text) for role, text in
+             (("kicker", hit.kicker), ("headline", hit.headline), ("subtitle", hit.subtitle)) if text]
+    return Hit(
+        article_id=hit.article_id,
+        fragments_html=list(hit.fragments),
+        title_lines_html=[(role, highlight_all(text, parsed_query)) for role, text in lines],
     )
 
 
-def _outcome(result, page: int, per_page: int) -> SearchOutcome:
+def _outcome(result) -> SearchOutcome:
     return SearchOutcome(
         total=result.total,
-        page=page,
-        per_page=per_page,
-        hits=[Hit(h.article_id, list(h.fragments)) for h in result.hits],
+        page=result.page,
+        per_page=result.per_page,
+        hits=[_hit(hit, result.parsed_query) for hit in result.hits],
         facets={
             PARAM_FOR_FIELD[name]: [(str(value), int(count)) for value, count in pairs]
             for name, pairs in result.facets.items()
@@ -72,26 +80,27 @@ def _outcome(result, page: int, per_page: int) -> SearchOutcome:
     )
 
 
-def run_search(params: SearchParams, per_page: int = PER_PAGE) -> SearchOutcome:
-    """Search as the reader asked; a page past the end gives the last page."""
-    from articles.search.service import SearchUnavailable
+def run_search(params: SearchParams, per_page: int = PER_PAGE, *, browse: bool = False) -> SearchOutcome:
+    """Search as the reader asked; a page past the end gives the last page (the engine clamps).
 
+    ``browse``: with no query and no filters, count the whole archive (the start page's facets)
+    instead of returning nothing.
+    """
+    asked = _engine_filters(params)
     try:
-        result = _call(params, params.page, per_page)
-        page = clamp_page(params.page, result.total, per_page)
-        if page != params.page:
-            result = _call(params, page, per_page)
+        result = service.search(params.q, filters=asked, sort=params.sort, page=params.page,
+                                per_page=per_page, browse=browse)
     except SearchUnavailable:
-        log.exception("Search index unavailable for query %r", params.q)
-        return SearchOutcome(page=1, per_page=per_page, unavailable=True)
-    return _outcome(result, page, per_page)
+        log.exception("Search index unavailable (query %r)", params.q)
+        return SearchOutcome(per_page=per_page, unavailable=True)
+    if any(key not in result.filters for key in asked):
+        # Every value of some filter was unknown to the engine (e.g. year=abc): nothing matches.
+        return SearchOutcome(per_page=per_page)
+    return _outcome(result)
 
 
 def related_article_ids(article_id: int, limit: int = 5) -> list[int]:
     """Ids of articles like this one, most alike first; [] when the index cannot tell."""
-    from articles.search import service
-    from articles.search.service import SearchUnavailable
-
     try:
         return [pk for pk in service.more_like_this(article_id, limit=limit) if pk != article_id]
     except SearchUnavailable:

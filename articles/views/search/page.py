@@ -31,7 +31,7 @@ def search_context(request, params: SearchParams) -> dict:
     path = reverse("search")
     if params.is_blank:
         # The start page: no results list, but the facets of the whole archive as ways in.
-        outcome = run_search(params, per_page=1)
+        outcome = run_search(params, per_page=1, browse=True)
         outcome.hits = []
     else:
         outcome = run_search(params, per_page=PER_PAGE)

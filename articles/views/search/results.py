@@ -10,7 +10,7 @@ from html import unescape
 
 from django.db.models import Prefetch
 from django.urls import NoReverseMatch
-from django.utils.html import strip_tags
+from django.utils.html import escape, strip_tags
 from django.utils.safestring import SafeString, mark_safe
 
 from articles.models import Article, ArticleRegion, RegionLevel
@@ -27,6 +27,7 @@ class ResultItem:
     page_url: str
     cities: list[str]
     snippets_html: list[SafeString] = field(default_factory=list)
+    title_lines_html: list[tuple[str, SafeString]] = field(default_factory=list)
 
     @property
     def headline(self) -> str:
@@ -84,7 +85,11 @@ def load_articles(ids: list[int]) -> dict[int, Article]:
 
 
 def build_items(hits, articles: dict[int, Article]) -> list[ResultItem]:
-    """Result items in the engine's order; hits whose article is gone (index lag) are skipped."""
+    """Result items in the engine's order; hits whose article is gone (index lag) are skipped.
+
+    The engine's fragments and title lines are escaped text with only ``<mark>`` added (its
+    documented contract, tested in tests/search_pages), so they are marked safe here.
+    """
     items = []
     for hit in hits:
         article = articles.get(hit.article_id)
@@ -101,8 +106,9 @@ def build_items(hits, articles: dict[int, Article]) -> list[ResultItem]:
                 page_label=page_label(page),
                 page_url=safe_page_url(page),
                 cities=_city_names(article),
-                # The engine escapes the text and adds only <mark>: safe to render as is.
                 snippets_html=[mark_safe(fragment) for fragment in hit.fragments_html],
+                title_lines_html=[(role, mark_safe(html)) for role, html in hit.title_lines_html]
+                or [(role, escape(text)) for role, text in article.title_lines],
             )
         )
     return items
