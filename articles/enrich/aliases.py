@@ -6,7 +6,7 @@ the same person or one name is a pen name. The dropped spelling and URL slug are
 PersonAlias, so the old name still finds the person in search and /people/<old-slug>/ redirects.
 """
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from itertools import combinations
 
 from django.db import IntegrityError, transaction
@@ -92,7 +92,7 @@ def unique_person_slug(name: str) -> str:
     """'金钧胤' → 'jin-junyin', or 'jin-junyin-2' when taken (namesakes are different people)."""
     base = person_slug(name) or "person"
     slug, number = base, 1
-    while Person.objects.filter(slug=slug).exists():
+    while Person.objects.filter(slug=slug).exists() or PersonAlias.objects.filter(slug=slug).exists():
         number += 1
         slug = f"{base}-{number}"
     return slug
@@ -159,6 +159,38 @@ def merge_ocr_variants() -> list[tuple[str, str]]:
         keep, drop = pair
         merge_persons(keep, drop, kind=PersonAlias.Kind.OCR_VARIANT, source=Source.AUTOMATIC)
         merged.append((keep.name, drop.name))
+
+
+def prefer_most_printed_spelling() -> list[tuple[str, str]]:
+    """Name each person by the spelling printed most often among their automatic OCR variants.
+
+    Pages arrive one at a time, so the first merge may keep the spelling seen first (金钧胤, once)
+    although a later page prints the other (金钩胤) more often. The swap keeps the old slug on the
+    alias, so the old URL still redirects. Spellings an editor set (alias source=editor) and ties
+    are left alone. Returns (new name, old name) pairs."""
+    swapped = []
+    aliases = PersonAlias.objects.filter(kind=PersonAlias.Kind.OCR_VARIANT, source=Source.AUTOMATIC)
+    for person_id in sorted(set(aliases.values_list("person_id", flat=True))):
+        person = Person.objects.get(pk=person_id)
+        printed = Counter(
+            name or person.name
+            for name in Credit.objects.filter(person=person)
+            .exclude(status=CreditStatus.REJECTED)
+            .values_list("printed_name", flat=True)
+        )
+        best = max(aliases.filter(person=person), key=lambda a: (printed[a.name], -a.pk), default=None)
+        if best is None or printed[best.name] <= printed[person.name]:
+            continue
+        with transaction.atomic():
+            new_name, old_name = best.name, person.name
+            best.name, best.slug = old_name, person.slug  # the alias now holds the old spelling and URL
+            best.save(update_fields=["name", "slug"])
+            person.name = new_name
+            person.slug = unique_person_slug(new_name)
+            person.save(update_fields=["name", "slug"])
+        schedule_reindex(set(Credit.objects.filter(person=person).values_list("article_id", flat=True)))
+        swapped.append((person.name, old_name))
+    return swapped
 
 
 def _next_variant_pair(reporters: list[Person]) -> tuple[Person, Person] | None:

@@ -1,8 +1,9 @@
 """Enrichment step: persons. Order matters, so it runs in three passes:
 
 1. identities: fold Person rows named like an existing alias into that person, merge OCR variants
-   of staff reporters (金钧胤/金钩胤, 胡翀/胡冲: see ``aliases.is_ocr_variant``), and note likely
-   pen names (平小工) for an editor — merged first, so that mentions and pages see one person;
+   of staff reporters (金钧胤/金钩胤, 胡翀/胡冲: see ``aliases.is_ocr_variant``) under the spelling
+   printed most often, and note likely pen names (平小工) for an editor — first, so that mentions
+   and pages see one person;
 2. mentions: people named in the running text (``mentions.find_mentions``) become Credits with
    role "mentioned": published when their confidence reaches ``PUBLISH_THRESHOLD`` (measured on the
    seeds by ``manage.py evaluate_enrichment``), suggested for an editor when it reaches
@@ -21,11 +22,16 @@ from django.db import transaction
 from articles.models import Credit, Person, PersonAlias, Region
 from articles.models.choices import CreditRole, CreditStatus, Source
 
-from .aliases import get_or_create_person, merge_namesakes_of_aliases, merge_ocr_variants
+from .aliases import (
+    get_or_create_person,
+    merge_namesakes_of_aliases,
+    merge_ocr_variants,
+    prefer_most_printed_spelling,
+)
 from .mentions import find_mentions
 from .texts import article_texts
 
-PUBLISH_THRESHOLD = 0.5
+PUBLISH_THRESHOLD = 0.45  # one title context (职工X, X警官) suffices; see evaluate_enrichment
 SUGGEST_THRESHOLD = 0.2
 BATCH = 300
 
@@ -38,6 +44,7 @@ def enrich_persons(articles) -> int:
     """Identities first, then mentions; returns how many mention credits were written."""
     merge_namesakes_of_aliases()
     merge_ocr_variants()
+    prefer_most_printed_spelling()
     note_pen_names(articles)
     places = region_names()
     written = 0

@@ -20,6 +20,9 @@ from django.utils.module_loading import import_string
 # section name → dotted path of a callable() -> dict
 EVALUATORS = {
     "regions": "articles.enrich.places_gold.evaluate",
+    "bylines": "articles.enrich.people_gold.evaluate_bylines",
+    "persons": "articles.enrich.people_gold.evaluate_mentions",
+    "topics": "articles.enrich.topics_gold.evaluate",
 }
 
 

@@ -1,0 +1,89 @@
+"""Browse by person: /people/ (everyone with published credits, counts per role, by initial) and
+/people/<slug>/ (a person's articles by role, with the other spellings printed for them).
+
+Counts come from one grouped query over Credit's (person, status) index, never one per row. An old
+spelling still finds the person: /people/?q=金钩胤 searches aliases too, and /people/<old-slug>/ or
+/people/<printed name>/ redirects to the person's page.
+"""
+
+from urllib.parse import urlencode
+
+from django.db.models import Count, Q
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+
+from articles.models import Article, Person, PersonAlias
+from articles.models.choices import CreditRole, CreditStatus
+from articles.text.fold import fold
+
+from .topics import newest_first, page_of
+
+PER_PAGE = 60
+SECTION_SIZE = 10
+ROLES = [CreditRole.REPORTER, CreditRole.CORRESPONDENT, CreditRole.PHOTOGRAPHER, CreditRole.MENTIONED]
+MAX_QUERY = 50
+
+
+def _published(role: str | None = None) -> Q:
+    condition = Q(credits__status=CreditStatus.PUBLISHED)
+    return condition & Q(credits__role=role) if role else condition
+
+
+def person_list(request):
+    role = request.GET.get("role") if request.GET.get("role") in CreditRole.values else None
+    query = fold(request.GET.get("q", ""))[:MAX_QUERY]
+    people = Person.objects.filter(pk__in=Person.objects.filter(_published(role)).values("pk"))
+    if query:
+        spelled = PersonAlias.objects.filter(name__contains=query).values("person_id")
+        people = people.filter(Q(name__contains=query) | Q(pk__in=spelled))
+    people = people.annotate(
+        total=Count("credits", filter=_published()),
+        **{f"count_{r}": Count("credits", filter=_published(r)) for r in ROLES},
+    ).order_by("slug")
+    page = page_of(request, people, PER_PAGE)
+    extra = urlencode({key: value for key, value in (("role", role), ("q", query)) if value})
+    return render(request, "browse/person_list.html", {
+        "people": page, "role": role, "roles": CreditRole.choices, "query": query,
+        "pager_extra": f"{extra}&" if extra else "",
+    })
+
+
+def _find_moved(slug: str) -> Person | None:
+    """A person reached by an old slug (kept on the alias at merge) or by a printed spelling."""
+    alias = PersonAlias.objects.select_related("person").filter(Q(slug=slug) | Q(name=slug)).first()
+    if alias:
+        return alias.person
+    return Person.objects.filter(name=fold(slug)).order_by("pk").first()
+
+
+def person_detail(request, slug: str):
+    person = Person.objects.filter(slug=slug).first()
+    if person is None:
+        moved = _find_moved(slug)
+        if moved is None:
+            raise Http404("没有这个人物")
+        return redirect(moved.get_absolute_url(), permanent=True)
+
+    aliases = list(person.aliases.order_by("name"))
+    counts = dict(
+        person.credits.filter(status=CreditStatus.PUBLISHED).values_list("role").annotate(n=Count("id"))
+    )
+    role = request.GET.get("role") if request.GET.get("role") in CreditRole.values else None
+    context = {"person": person, "aliases": aliases, "role": role, "roles": CreditRole.choices}
+    credited = lambda r: Article.objects.filter(  # noqa: E731
+        credits__person=person, credits__role=r, credits__status=CreditStatus.PUBLISHED
+    )
+    if role:
+        context["articles"] = page_of(request, newest_first(credited(role)))
+        context["role_label"] = CreditRole(role).label
+        context["pager_extra"] = f"role={role}&"
+    else:
+        context["sections"] = [
+            {"role": r, "label": CreditRole(r).label, "count": counts[r],
+             "articles": list(newest_first(credited(r))[:SECTION_SIZE]),
+             "more_url": f"{reverse('person_detail', args=[person.slug])}?role={r}"}
+            for r in ROLES if counts.get(r)
+        ]
+    context["counts"] = [(CreditRole(r).label, counts[r]) for r in ROLES if counts.get(r)]
+    return render(request, "browse/person_detail.html", context)
