@@ -12,9 +12,7 @@ urlpatterns += [
     path("regions/<slug:slug>/", regions.region_detail, name="region_detail"),
 ]
 
-# Topics and people (the places' patterns are registered separately above or below).
-from django.urls import path  # noqa: E402
-
+# Topics and people.
 from articles.views import people, topics  # noqa: E402
 
 urlpatterns += [
