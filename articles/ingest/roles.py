@@ -15,12 +15,12 @@ CAPTION_MAX_CHARS = 60
 
 def classify(paragraphs: list[Paragraph]) -> list[Piece]:
     pieces: list[Piece] = []
-    for paragraph in paragraphs:
-        pieces.extend(_classify_one(paragraph))
+    for index, paragraph in enumerate(paragraphs):
+        pieces.extend(_classify_one(paragraph, is_last=index == len(paragraphs) - 1))
     return pieces
 
 
-def _classify_one(paragraph: Paragraph) -> list[Piece]:
+def _classify_one(paragraph: Paragraph, is_last: bool) -> list[Piece]:
     first_text, mark = strip_marks(paragraph.lines[0])
     source = "\n".join(paragraph.lines)
     common = dict(
@@ -50,6 +50,7 @@ def _classify_one(paragraph: Paragraph) -> list[Piece]:
     text = join_printed_lines(paragraph.lines)
     if paragraph.after_image_gap and len(text) <= CAPTION_MAX_CHARS and is_single_sentence(text):
         return [Piece(kind=BlockKind.CAPTION, text=text, source_text=source, **common)]
-    if looks_like_title(text):
+    # A page cannot end with a title: a short unpunctuated last paragraph is a cut-off body text.
+    if looks_like_title(text) and not is_last:
         return [Piece(kind=TITLE, text=text, source_text=source, **common)]
     return [Piece(kind=BlockKind.BODY, text=text, source_text=source, **common)]

@@ -1,0 +1,79 @@
+"""The seed pages are cut into the right articles with the right title groups."""
+
+import pytest
+
+from articles.models import ArticleStatus, BlockKind
+from articles.text.slugs import pinyin_slug
+
+from .helpers import articles_of, page_for
+from .seed_expectations import SEED_ARTICLES
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize("prefix, count", [("000", 7), ("001", 9), ("002", 7), ("003", 8), ("004", 7)])
+def test_article_count_per_page(prefix, count):
+    assert len(articles_of(prefix)) == count
+
+
+@pytest.mark.parametrize("prefix", sorted(SEED_ARTICLES))
+def test_title_groups_and_column_labels(prefix):
+    found = [(a.kicker, a.headline, a.subtitle, a.column_label) for a in articles_of(prefix)]
+    expected = [row[:4] for row in SEED_ARTICLES[prefix]]
+    assert found == expected
+
+
+def test_column_label_is_not_part_of_the_headline():
+    for prefix in ("000", "002"):
+        for article in articles_of(prefix):
+            assert "小灵通" not in article.headline and "法润工心" not in article.headline
+    label_blocks = [b for a in articles_of("002") for b in a.blocks.filter(kind=BlockKind.COLUMN_LABEL)]
+    assert [b.text for b in label_blocks] == ["法润工心", "工会“小灵通”"]
+
+
+def test_title_blocks_keep_print_order_and_roles():
+    article = articles_of("001")[1]
+    titles = list(article.blocks.filter(kind__in=BlockKind.title_kinds()).order_by("position"))
+    assert [(b.kind, b.line_start) for b in titles] == [(BlockKind.KICKER, 33), (BlockKind.HEADLINE, 35)]
+    assert article.title_lines == [("kicker", "更好地激励产业工人以技提薪"),
+                                   ("headline", "杭州临安高虹镇节能灯行业新增能级工资薪酬激励机制")]
+
+
+def test_a_title_printed_over_two_lines_is_one_title_line():
+    ningbo, linping = articles_of("001")[6], articles_of("001")[7]
+    headline = ningbo.blocks.get(kind=BlockKind.HEADLINE)
+    assert (headline.line_start, headline.line_end) == (115, 116)
+    assert headline.text == "宁波海建工会“新型带徒制”搭建成才“快车道”"
+    assert linping.blocks.get(kind=BlockKind.HEADLINE).line_start == 136
+    subtitle = articles_of("002")[2].blocks.get(kind=BlockKind.SUBTITLE)
+    assert subtitle.text == "杭州市西湖区举办首届政务服务办事员职业技能竞赛"  # trailing "  " line break gone
+
+
+def test_the_banner_belongs_to_no_article():
+    for prefix, banner in [("000", "贯彻落实省委“新春第一会”精神 推动打造高素质劳动者队伍"),
+                           ("001", "助力高质量·建功共富路 浙工在行动"),
+                           ("003", "学习贯彻中国工会十八大精神"),
+                           ("004", "贯彻落实省委“新春第一会”精神 推动打造高素质劳动者队伍")]:
+        page = page_for(prefix)
+        assert page.banner == banner
+        block = page.blocks.get(kind=BlockKind.BANNER)
+        assert block.article is None and block.text == banner
+
+
+def test_articles_are_automatic_with_pinyin_slugs_and_bylines():
+    article = articles_of("000")[0]
+    assert article.status == ArticleStatus.AUTOMATIC
+    assert article.slug == pinyin_slug(article.headline)
+    assert article.slug.startswith("hang-zhou-shi-xi-hu-qu")
+    assert article.byline == "本报讯 记者吴晓静 通讯员张晶秋报道"
+    assert articles_of("000")[2].byline == "通讯员薛梁 摄"
+    assert [a.order for a in articles_of("003")] == list(range(1, 9))
+
+
+def test_markdown_marks_are_stripped_from_text_but_kept_in_source():
+    article = articles_of("000")[1]
+    headline = article.blocks.get(kind=BlockKind.HEADLINE)
+    assert headline.text == "让技术工人遇见美好未来" and headline.source_text == "## 让技术工人遇见美好未来"
+    bold = article.blocks.get(line_start=34)
+    assert bold.kind == BlockKind.SUBHEAD
+    assert bold.text == "技高者多得,创新者重奖" and bold.source_text == "**技高者多得,创新者重奖**"

@@ -1,0 +1,79 @@
+"""Damage the importer cannot repair is flagged for editors, and nothing is dropped."""
+
+import pytest
+
+from articles.ingest.pipeline import parse_page
+from articles.models import BlockKind, Flag, FlagCode
+
+from .helpers import articles_of, block_at, page_for
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize("first, second", [(126, 141), (128, 143), (130, 145), (132, 147)])
+def test_duplicates_are_flagged_and_both_kept(first, second):
+    original, duplicate = block_at("001", first), block_at("001", second)
+    assert duplicate.duplicate_of_id == original.pk
+    assert duplicate.text == original.text
+    assert duplicate.flags.filter(code=FlagCode.DUPLICATE).exists()
+    assert duplicate.hidden and not original.hidden  # kept, but readers see it once
+
+
+def test_orphan_fragment_is_flagged_and_kept():
+    orphan = block_at("001", 118)
+    assert orphan.text == "“四梁八柱”。"
+    assert orphan.flags.filter(code=FlagCode.ORPHAN).exists()
+    assert orphan.article.headline == "宁波海建工会“新型带徒制”搭建成才“快车道”"
+
+
+@pytest.mark.parametrize("prefix, line", [("001", 89), ("001", 153), ("002", 77), ("003", 117), ("004", 66)])
+def test_truncated_articles_are_flagged(prefix, line):
+    block = block_at(prefix, line)
+    flag = block.flags.get(code=FlagCode.TRUNCATED)
+    assert flag.article_id == block.article_id
+    assert block == block.article.blocks.filter(kind=BlockKind.BODY, hidden=False).order_by("position").last()
+
+
+@pytest.mark.parametrize("prefix, line", [("002", 134), ("004", 134)])
+def test_lost_text_at_a_break_is_flagged(prefix, line):
+    assert block_at(prefix, line).flags.filter(code=FlagCode.LOST_TEXT).exists()
+
+
+def test_lost_text_is_not_flagged_on_good_short_joins():
+    # 工|作。 (000 L82/84) and 可推|广的好经验好做法。 (003 L59/61) are clean splits of one word.
+    assert not block_at("000", 84).flags.filter(code=FlagCode.LOST_TEXT).exists()
+    assert not block_at("003", 61).flags.filter(code=FlagCode.LOST_TEXT).exists()
+    assert Flag.objects.filter(code=FlagCode.LOST_TEXT).count() == 2
+
+
+def test_misplaced_lead_under_the_linping_titles():
+    linping = articles_of("001")[7]
+    flagged = Flag.objects.filter(code=FlagCode.MISPLACED)
+    assert [f.article_id for f in flagged] == [linping.pk]
+    assert flagged.get().block.line_start == 139
+    assert "宁波港铁路" in flagged.get().block.text
+
+
+def test_missing_byline_and_ambiguous_title_flags():
+    assert [f.article.headline for f in Flag.objects.filter(code=FlagCode.MISSING_BYLINE)] == [
+        "宁波海建工会“新型带徒制”搭建成才“快车道”"]
+    ambiguous = Flag.objects.filter(code=FlagCode.AMBIGUOUS_TITLE)
+    assert [f.article.headline for f in ambiguous] == ["照片背后的履职故事"]
+
+
+def test_flag_counts_per_page_are_modest():
+    # No page is drowned in flags: editors should see what matters.
+    for prefix in ("000", "002", "003", "004"):
+        codes = set(page_for(prefix).flags.values_list("code", flat=True))
+        assert codes <= {FlagCode.JOINED_ACROSS_BREAK, FlagCode.TRUNCATED, FlagCode.LOST_TEXT,
+                         FlagCode.ESTIMATED_DATE, FlagCode.AMBIGUOUS_TITLE}, prefix
+    assert page_for("000").flags.exclude(code__in=[FlagCode.JOINED_ACROSS_BREAK, FlagCode.ESTIMATED_DATE]).count() == 0
+
+
+def test_general_rules_on_a_made_up_page():
+    page = ("通栏标题甲\n\n某县总工会举办活动\n\n本报讯 记者甲某报道 近日,某县总工会举办活动。\n\n"
+            "第二段的内容完整而且足够长。\n\n第二段的内容完整而且足够长。\n\n最后一段没写完就")
+    draft = parse_page(page)
+    bodies = [p for p in draft.pieces if p.kind == BlockKind.BODY]
+    codes = [[code for code, _ in p.flags] for p in bodies]
+    assert codes == [[], [], [FlagCode.DUPLICATE], [FlagCode.TRUNCATED]]
