@@ -6,11 +6,13 @@ feeds and the search index need no extra query; every editing operation calls
 blocks that readers see.
 """
 
-from articles.models import Article, Block, BlockKind
+from articles.models import Article, Block, BlockKind, Credit, CreditRole, CreditStatus, Source
 from articles.text.slugs import pinyin_slug
 
 # Title lines printed over two lines become two blocks of the same kind; they are one title.
 TITLE_LINE_JOINER = " "
+
+BYLINE_ROLES = (CreditRole.REPORTER, CreditRole.CORRESPONDENT, CreditRole.PHOTOGRAPHER)
 
 _FIELD_FOR_KIND = {
     BlockKind.KICKER: "kicker",
@@ -20,7 +22,11 @@ _FIELD_FOR_KIND = {
 
 
 def derived_fields(blocks) -> dict[str, str]:
-    """The denormalised fields implied by an article's blocks (in position order; hidden ignored)."""
+    """The denormalised fields implied by an article's blocks (in position order; hidden ignored).
+
+    Same rules as the importer: title lines of one kind are joined, the first column label counts,
+    and the byline is every byline and photo-credit line joined by a space.
+    """
     parts: dict[str, list[str]] = {"kicker": [], "headline": [], "subtitle": [], "column_label": [], "byline": []}
     for block in blocks:
         if block.hidden:
@@ -30,52 +36,72 @@ def derived_fields(blocks) -> dict[str, str]:
             parts[_FIELD_FOR_KIND[block.kind]].append(text)
         elif block.kind == BlockKind.COLUMN_LABEL and not parts["column_label"]:
             parts["column_label"].append(text)
-        elif block.kind == BlockKind.BYLINE and not parts["byline"]:
-            parts["byline"].append(byline_of(text))
+        elif block.kind in (BlockKind.BYLINE, BlockKind.CREDIT):
+            parts["byline"].append(text)
     fields = {name: TITLE_LINE_JOINER.join(texts) for name, texts in parts.items()}
     for name, max_length in (("kicker", 300), ("headline", 300), ("subtitle", 300), ("column_label", 100),
                              ("byline", 300)):
         fields[name] = fields[name][:max_length]
-    fields["slug"] = pinyin_slug(fields["headline"] or fields["kicker"] or fields["subtitle"], max_length=120)
+    # Same slug as the importer's; an article without any title keeps the slug it has.
+    fields["slug"] = pinyin_slug(fields["headline"] or fields["kicker"] or fields["subtitle"])
+    if not fields["slug"]:
+        del fields["slug"]
     return fields
 
 
-def byline_of(text: str) -> str:
-    """The byline part of a byline block (``本报讯 记者X 通讯员Y报道``), without the lead that may
-    follow it in the same printed paragraph. Uses the importer's parser when it is installed."""
-    parsed = parse_byline(text)
-    if parsed is not None and parsed.get("byline"):
-        return parsed["byline"]
-    return text
+def byline_credits(blocks) -> list[tuple[str, str]]:
+    """(printed name, role) read from the article's visible byline and photo-credit blocks with the
+    importer's own parser, in print order, without repeats."""
+    from articles.ingest.bylines import credits_in, parse_closing_credit  # noqa: PLC0415 (importer owns it)
+
+    found: list[tuple[str, str]] = []
+    for block in blocks:
+        if block.hidden:
+            continue
+        if block.kind == BlockKind.BYLINE:
+            pairs = credits_in(block.text)
+        elif block.kind == BlockKind.CREDIT:
+            pairs = parse_closing_credit(block.text) or []
+        else:
+            continue
+        found += [pair for pair in pairs if pair not in found]
+    return found
 
 
-def parse_byline(text: str) -> dict | None:
-    """The importer's byline parser, adapted: {"byline": str, "credits": [(role, name), …]} or None."""
-    try:
-        from articles.ingest.bylines import parse_byline as importer_parse  # noqa: PLC0415
-    except ImportError:  # the importer helper has not landed its parser yet
-        return None
-    result = importer_parse(text)
-    if result is None:
-        return None
-    return _adapt(result)
+def sync_byline_credits(article: Article, blocks) -> None:
+    """Make the article's byline credits follow its byline blocks: when a byline moves to another
+    article its reporters and correspondents move with it.
 
+    Only credits the importer read from a byline are managed here (source=importer, roles reporter/
+    correspondent/photographer). An editor's credits, and credits an editor rejected, are left as
+    they are: a rejected credit is never re-created.
+    """
+    from articles.enrich.aliases import get_or_create_person  # noqa: PLC0415 (enrich owns persons)
 
-def _adapt(result) -> dict:
-    """Normalise whatever the importer's parser returns into {"byline", "credits"}."""
-    if isinstance(result, dict):
-        return result
-    byline = getattr(result, "text", "") or getattr(result, "byline", "")
-    credits = [(c.role, c.name) for c in getattr(result, "credits", [])]
-    return {"byline": byline, "credits": credits}
+    wanted = []
+    for name, role in byline_credits(blocks):
+        key = (get_or_create_person(name).pk, role)
+        if key not in [k for k, _n in wanted]:
+            wanted.append((key, name))
+    existing = {(c.person_id, c.role): c for c in Credit.objects.filter(article=article)}
+    wanted_keys = {key for key, _name in wanted}
+    for key, credit in existing.items():
+        if (key not in wanted_keys and credit.source == Source.IMPORTER and credit.role in BYLINE_ROLES
+                and credit.status != CreditStatus.REJECTED):
+            credit.delete()
+    for order, (key, name) in enumerate(wanted):
+        if key not in existing:
+            Credit.objects.create(article=article, person_id=key[0], role=key[1], printed_name=name,
+                                  source=Source.IMPORTER, status=CreditStatus.PUBLISHED, order=order)
 
 
 def refresh_article_fields(article: Article) -> list[str]:
     """Re-derive ``article``'s title, column label, byline and slug from its blocks; save if changed.
+    If the byline changed, the byline credits follow (``sync_byline_credits``).
 
     Returns the names of the fields that changed.
     """
-    blocks = Block.objects.filter(article=article).order_by("position", "seq")
+    blocks = list(Block.objects.filter(article=article).order_by("position", "seq"))
     changed = []
     for name, value in derived_fields(blocks).items():
         if getattr(article, name) != value:
@@ -83,4 +109,6 @@ def refresh_article_fields(article: Article) -> list[str]:
             changed.append(name)
     if changed:
         Article.objects.filter(pk=article.pk).update(**{name: getattr(article, name) for name in changed})
+    if "byline" in changed:
+        sync_byline_credits(article, blocks)
     return changed

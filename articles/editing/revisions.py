@@ -27,10 +27,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from django.db import IntegrityError, transaction
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils.translation import gettext as _
 
-from articles.models import Article, ArticleStatus, Page, Revision
+from articles.models import Article, ArticleStatus, Flag, Page, Revision
 
 from .errors import CannotUndo, InvalidOperation
 from .fields import refresh_article_fields
@@ -158,11 +158,12 @@ def page_edit(page, *, user, expected_version: int | None, action: str, summary:
 
 def _save(edit: PageEdit, before: dict) -> Revision | None:
     page_id = edit.page.pk
+    _flags_follow_blocks(page_id)
     middle = page_snapshot(page_id)
     touched = touched_article_ids(before, middle) | edit.extra_article_ids
-    existing = list(Article.objects.filter(pk__in=touched))
-    for article in existing:
-        refresh_article_fields(article)
+    if edit.undoes is None:  # an undo puts back exact snapshots: nothing to re-derive
+        for article in Article.objects.filter(pk__in=touched):
+            refresh_article_fields(article)
     if edit.mark_corrected:
         Article.objects.filter(pk__in=touched).exclude(status=ArticleStatus.CORRECTED).update(
             status=ArticleStatus.CORRECTED
@@ -186,6 +187,15 @@ def _save(edit: PageEdit, before: dict) -> Revision | None:
     )
     _schedule_reindex_on_commit(sorted(set(revision.article_ids) | edit.reindex_ids))
     return revision
+
+
+def _flags_follow_blocks(page_id: int) -> None:
+    """A flag about a block (an orphan, a duplicate) belongs to whichever article holds the block now."""
+    stale = Flag.objects.filter(page_id=page_id, block__isnull=False).exclude(
+        article_id=F("block__article_id")).values_list("pk", "block__article_id")
+    for flag_id, article_id in list(stale):
+        if article_id is not None:
+            Flag.objects.filter(pk=flag_id).update(article_id=article_id)
 
 
 def _schedule_reindex_on_commit(article_ids) -> None:

@@ -13,7 +13,7 @@ def build_page(articles, *, date=datetime.date(1999, 1, 1), number=None, estimat
     """Create a page whose articles hold the given blocks: ``articles`` is a list of lists of
     (kind, text). Blocks get consecutive seq/line numbers in that order. Returns the Page."""
     n = next(_counter)
-    paper, _ = Newspaper.objects.get_or_create(slug="zjgrb", defaults={"name": "浙江工人日报"})
+    paper, _ = Newspaper.objects.get_or_create(name="浙江工人日报", defaults={"slug": "zjgrb"})
     issue, _ = Issue.objects.get_or_create(newspaper=paper, date=date, defaults={"date_is_estimated": estimated})
     page = Page.objects.create(
         issue=issue, number=number or 90 + n, number_is_estimated=estimated, source_name=f"test-{n}.txt",
@@ -43,3 +43,21 @@ def articles_of(page) -> list[Article]:
 
 def version(page) -> int:
     return Page.objects.values_list("version", flat=True).get(pk=page.pk)
+
+
+def snapshot_diff(now: dict, then: dict) -> list:
+    """Rows that differ between two page snapshots, as (table, id, {column: (now, then)}) — a
+    readable assertion failure instead of two walls of JSON."""
+    out = []
+    for key in sorted(now.keys() | then.keys()):
+        rows_now = {row["id"]: row for row in now.get(key, [])}
+        rows_then = {row["id"]: row for row in then.get(key, [])}
+        for pk in sorted(rows_now.keys() | rows_then.keys()):
+            a, b = rows_now.get(pk), rows_then.get(pk)
+            if a == b:
+                continue
+            if a is None or b is None:
+                out.append((key, pk, a, b))
+            else:
+                out.append((key, pk, {k: (a.get(k), b.get(k)) for k in a.keys() | b.keys() if a.get(k) != b.get(k)}))
+    return out

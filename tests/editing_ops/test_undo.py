@@ -69,12 +69,12 @@ def test_undo_refuses_while_a_later_revision_is_in_effect(make_page, editor):
 def test_a_chain_of_edits_undone_newest_first_gives_the_imported_page_back(make_page, editor):
     page = make_page(PAGE)
     Flag.objects.create(page=page, article=articles_of(page)[1], code=FlagCode.DUPLICATE,
-                        block=Block.objects.filter(text="丙一").last())
+                        block=Block.objects.filter(page=page, text="丙一").last())
     original = page_snapshot(page.pk)
     steps = []
     steps.append(split_article(block(page, "乙标题"), user=editor, expected_version=1))
     steps.append(move_block(block(page, "乙一"), NEXT_ARTICLE, user=editor, expected_version=2))
-    steps.append(mark_duplicate(Block.objects.filter(text="丙一").last(), of=block(page, "丙一"),
+    steps.append(mark_duplicate(Block.objects.filter(page=page, text="丙一").last(), of=block(page, "丙一"),
                                 user=editor, expected_version=3))
     steps.append(gather_blocks([block(page, "丙一"), block(page, "甲一")], user=editor, expected_version=4))
     steps.append(merge_articles(articles_of(page)[0], "next", user=editor, expected_version=5))
