@@ -8,7 +8,7 @@ spelling still finds the person: /people/?q=金钩胤 searches aliases too, and 
 
 from urllib.parse import urlencode
 
-from django.db.models import Count, Q
+from django.db.models import Count, F, Q
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -71,9 +71,12 @@ def person_detail(request, slug: str):
     )
     role = request.GET.get("role") if request.GET.get("role") in CreditRole.values else None
     context = {"person": person, "aliases": aliases, "role": role, "roles": CreditRole.choices}
-    credited = lambda r: Article.objects.filter(  # noqa: E731
-        credits__person=person, credits__role=r, credits__status=CreditStatus.PUBLISHED
-    )
+    def credited(role_value: str):
+        """Articles crediting the person in this role, with the spelling printed there."""
+        return Article.objects.filter(
+            credits__person=person, credits__role=role_value, credits__status=CreditStatus.PUBLISHED
+        ).annotate(printed_name=F("credits__printed_name"))
+
     if role:
         context["articles"] = page_of(request, newest_first(credited(role)))
         context["role_label"] = CreditRole(role).label
