@@ -36,9 +36,10 @@ def issue_date(issue) -> str:
 
 @register.filter
 def page_label(page) -> str:
-    """“第3版 工会” (the number in brackets when estimated: “第[3]版”)."""
-    number = f"[{page.number}]" if page.number_is_estimated else str(page.number)
-    label = f"第{number}版"
+    """“第3版 工会”; “第3版（估）” when the number was guessed, not printed (as for dates)."""
+    label = f"第{page.number}版"
+    if page.number_is_estimated:
+        label += "（估）"
     return f"{label} {page.name}" if page.name else label
 
 

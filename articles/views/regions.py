@@ -10,10 +10,11 @@ count, the topics, the people and the articles per year.
 from __future__ import annotations
 
 import json
+import math
 from functools import lru_cache
 from pathlib import Path
 
-from django.db.models import Count, Q
+from django.db.models import Count, Prefetch, Q
 from django.db.models.functions import ExtractYear
 from django.shortcuts import get_object_or_404, render
 
@@ -40,11 +41,24 @@ def article_counts(region_ids) -> dict[int, int]:
     return dict(rows)
 
 
-def shade(count: int, highest: int) -> str:
+def shade_index(count: int, highest: int) -> int:
+    """0 for no articles; otherwise 1..4 by quarter of the busiest city's count."""
     if not count or not highest:
-        return SHADES[0]
-    step = (len(SHADES) - 1) * count / highest
-    return SHADES[max(1, round(step))]
+        return 0
+    return max(1, math.ceil((len(SHADES) - 1) * count / highest))
+
+
+def legend(highest: int) -> list[tuple[str, str]]:
+    """(colour, label) for each shade in use: 0, then "≤ n" for each quarter of ``highest``."""
+    if not highest:
+        return []
+    items, last = [(SHADES[0], "0")], 0
+    for index, colour in enumerate(SHADES[1:], 1):
+        top = highest * index // (len(SHADES) - 1)
+        if top > last:
+            items.append((colour, f"{last + 1}–{top}" if top > last + 1 else str(top)))
+            last = top
+    return items
 
 
 def region_list(request):
@@ -55,21 +69,22 @@ def region_list(request):
     outlines = {item["code"]: item for item in city_outlines()["cities"]}
     for city in cities:
         city.article_count = counts.get(city.id, 0)
-        city.shade = shade(city.article_count, highest)
+        city.shade = SHADES[shade_index(city.article_count, highest)]
         city.outline = outlines.get(city.code)
-    legend = [(SHADES[0], "0")] + [
-        (colour, f"≤{max(1, round(highest * i / (len(SHADES) - 1)))}") for i, colour in enumerate(SHADES[1:], 1)
-    ] if highest else []
     return render(request, "browse/region_list.html", {
         "province": province, "province_count": counts.get(province.id, 0), "cities": cities,
-        "view_box": city_outlines()["viewBox"], "legend": legend,
+        "view_box": city_outlines()["viewBox"], "legend": legend(highest),
     })
 
 
 def region_detail(request, slug: str):
     region = get_object_or_404(Region.objects.select_related("parent__parent"), slug=slug)
     in_region = Q(region_tags__region=region, region_tags__rejected=False)
-    articles = page_of(request, newest_first(Article.objects.filter(in_region)))
+    # Each listed article shows its counties and towns: one more query per page, not per row.
+    places = Prefetch("region_tags", to_attr="place_tags", queryset=(
+        ArticleRegion.objects.filter(rejected=False, region__level__in=[RegionLevel.COUNTY, RegionLevel.TOWN])
+        .exclude(region=region).select_related("region").order_by("region__code")))
+    articles = page_of(request, newest_first(Article.objects.filter(in_region)).prefetch_related(places))
 
     children = list(Region.objects.filter(parent=region).order_by("code"))
     child_counts = article_counts(c.id for c in children)

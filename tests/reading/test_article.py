@@ -68,7 +68,8 @@ def test_place_topic_and_date_are_linked(client, sample_article):
     assert f'<a href="{reverse("topic_detail", args=["test-zhigong-shuwu"])}">测试专题职工书屋</a>' in html
     page, issue = sample_article.page, sample_article.page.issue
     assert f'<a href="{issue.get_absolute_url()}"><time datetime="{issue.date:%Y-%m-%d}">' in html
-    assert f'<a href="{page.get_absolute_url()}">第{page.number}版' in html
+    estimated = "（估）" if page.number_is_estimated else ""
+    assert f'<a href="{page.get_absolute_url()}">第{page.number}版{estimated}' in html
 
 
 def test_estimated_date_is_marked(client, sample_article):

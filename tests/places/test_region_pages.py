@@ -1,0 +1,78 @@
+"""/regions/ and /regions/<slug>/: what a reader sees, and a fixed number of queries."""
+
+import re
+
+import pytest
+from django.urls import reverse
+
+from articles.models import Article, ArticleRegion, Region
+from articles.models.choices import Source
+
+pytestmark = pytest.mark.django_db
+
+
+def test_region_list_shows_every_city_on_the_map_and_in_the_list(client, django_assert_max_num_queries):
+    with django_assert_max_num_queries(4):
+        response = client.get(reverse("region_list"))
+    assert response.status_code == 200
+    html = response.content.decode()
+    svg = html[html.index("<svg"):html.index("</svg>")]
+    assert len(re.findall(r"<path d=\"M", svg)) == 11
+    hangzhou = Region.objects.get(code="330100")
+    count = ArticleRegion.objects.filter(region=hangzhou, rejected=False).count()
+    assert count >= 5
+    assert f'href="/regions/hangzhou/" aria-label="杭州市：{count} 篇"' in html
+    for name in ("杭州市", "宁波市", "温州市", "嘉兴市", "湖州市", "绍兴市", "金华市", "衢州市", "舟山市", "台州市", "丽水市"):
+        assert name in html
+    assert "全省性报道" in html  # the 省国防工会 article
+
+
+def test_city_page_lists_counties_articles_topics_people_and_years(client):
+    response = client.get("/regions/huzhou/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    for county in ("吴兴", "德清", "长兴", "南浔", "安吉"):
+        assert f'href="/regions/{Region.objects.get(short_name=county, level="county").slug}/"' in html
+    assert "德清工会推动审计服务" in html and "湖州吴兴工会塑造人才培育新生态" in html
+    assert "历年报道数" in html and "2024" in html
+    assert "专题" in html and "人物" in html
+    # newest first
+    dates = [d for d in re.findall(r"(\d{4})年(\d{1,2})月(\d{1,2})日", html)]
+    as_numbers = [tuple(map(int, d)) for d in dates]
+    assert as_numbers == sorted(as_numbers, reverse=True)
+
+
+def test_county_page_has_breadcrumbs_to_its_city(client):
+    html = client.get("/regions/deqing/").content.decode()
+    assert "德清县" in html and 'href="/regions/huzhou/"' in html
+    assert "德清工会推动审计服务" in html
+    assert "?county=330521" in html  # link into search, filtered by the county
+
+
+def test_town_page(client):
+    html = client.get("/regions/gaohongzhen/").content.decode()
+    assert "高虹镇" in html and 'href="/regions/linan/"' in html and "节能灯" in html
+
+
+def test_unknown_region_is_404_and_junk_page_numbers_are_harmless(client):
+    assert client.get("/regions/no-such-place/").status_code == 404
+    assert client.get("/regions/huzhou/?page=999").status_code == 200
+    assert client.get("/regions/huzhou/?page=%3Cscript%3E").status_code == 200
+
+
+def test_queries_do_not_grow_with_the_number_of_articles(client, django_assert_max_num_queries):
+    """Add 60 articles in 湖州: the city page still costs the same few queries, and paginates."""
+    huzhou, deqing = Region.objects.get(code="330500"), Region.objects.get(code="330521")
+    model = Article.objects.filter(region_tags__region=deqing).first()
+    new = Article.objects.bulk_create(
+        Article(page=model.page, order=100 + i, headline=f"湖州测试文章{i}") for i in range(60))
+    ArticleRegion.objects.bulk_create(
+        [ArticleRegion(article=a, region=r, source=Source.AUTOMATIC) for a in new for r in (huzhou, deqing)])
+    with django_assert_max_num_queries(11):
+        response = client.get("/regions/huzhou/")
+    html = response.content.decode()
+    assert 'rel="next"' in html and "第 1 / " in html
+    with django_assert_max_num_queries(11):
+        assert client.get("/regions/huzhou/?page=2").status_code == 200
+    with django_assert_max_num_queries(4):
+        assert client.get("/regions/").status_code == 200
