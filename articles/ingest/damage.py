@@ -15,6 +15,7 @@
 
 import logging
 import re
+from functools import lru_cache
 
 from articles.models.choices import BlockKind, FlagCode
 from articles.text.fold import fold
@@ -94,15 +95,23 @@ def _flag_lost_text(joins: list[Join]) -> None:
         )
 
 
-def _break_inside_word(left: str, right: str) -> bool:
-    """True if jieba reads a word across the break (表|彰 → 表彰): the break is a clean split."""
+@lru_cache(maxsize=1)
+def _tokenizer():
+    """A jieba tokenizer of our own with the stock dictionary only, so that this judgment does not
+    change when another part of the site loads a user dictionary into jieba's global tokenizer."""
     import jieba
 
     jieba.setLogLevel(logging.WARNING)
+    tokenizer = jieba.Tokenizer()
+    tokenizer.initialize()
+    return tokenizer
 
+
+def _break_inside_word(left: str, right: str) -> bool:
+    """True if jieba reads a word across the break (表|彰 → 表彰): the break is a clean split."""
     head, tail = left[-6:], right[:6]
     offset = 0
-    for word in jieba.lcut(head + tail, HMM=False):
+    for word in _tokenizer().lcut(head + tail, HMM=False):
         if offset < len(head) < offset + len(word):
             return True
         offset += len(word)

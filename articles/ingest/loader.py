@@ -173,6 +173,15 @@ class PageLoader:
         return "; ".join(parts)
 
     def _check_page_numbers(self, plans: list[PlannedPage]) -> None:
+        claimed: dict[tuple[str, datetime.date, int], ManifestEntry] = {}
+        for plan in plans:
+            entry = plan.entry
+            if entry.date and entry.page:
+                key = (entry.newspaper, entry.date, entry.page)
+                if key in claimed:
+                    raise IngestError(f"{entry.where}: page {entry.page} of {entry.date} is also given to "
+                                      f"{claimed[key].file} ({claimed[key].where})")
+                claimed[key] = entry
         for plan in plans:
             entry = plan.entry
             if plan.action == UNCHANGED or not (entry.date and entry.page):
@@ -245,6 +254,7 @@ class PageLoader:
             newspaper=newspaper, date=plan.date, defaults={"date_is_estimated": plan.date_is_estimated}
         )
         page = plan.existing or Page(source_name=plan.source.name)
+        old_issue_id = plan.existing.issue_id if plan.existing else None
         keep_number = plan.existing is not None and plan.existing.issue_id == issue.pk and not plan.entry.page
         if plan.entry.page:
             page.number, page.number_is_estimated = plan.entry.page, False
@@ -258,6 +268,8 @@ class PageLoader:
         page.sha256 = plan.source.sha256
         page.raw_text = plan.source.text
         page.save()
+        if old_issue_id and old_issue_id != issue.pk and not Page.objects.filter(issue_id=old_issue_id).exists():
+            Issue.objects.filter(pk=old_issue_id).delete()  # the page moved (e.g. a manifest date was added)
         return page
 
 

@@ -77,3 +77,13 @@ def test_markdown_marks_are_stripped_from_text_but_kept_in_source():
     bold = article.blocks.get(line_start=34)
     assert bold.kind == BlockKind.SUBHEAD
     assert bold.text == "技高者多得,创新者重奖" and bold.source_text == "**技高者多得,创新者重奖**"
+
+
+def test_known_column_label_is_recognised_on_a_plain_page():
+    from articles.ingest.pipeline import parse_page
+
+    text = "工会“小灵通”\n\n某县总工会开展活动\n\n本报讯 记者甲某报道 近日,活动举行。\n"
+    draft = parse_page(text, known_labels={"工会“小灵通”"})
+    assert (draft.articles[0].column_label, draft.articles[0].headline) == ("工会“小灵通”", "某县总工会开展活动")
+    without = parse_page(text)
+    assert without.articles[0].column_label == ""  # unknown: read as a kicker, print order kept

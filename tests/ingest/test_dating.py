@@ -59,3 +59,35 @@ def test_manifest_date_and_page_number_are_used(tmp_path):
     assert imported.issue.date == datetime.date(2024, 5, 6) and not imported.issue.date_is_estimated
     assert (imported.number, imported.number_is_estimated, imported.name) == (3, False, "工会")
     assert not imported.flags.filter(code=FlagCode.ESTIMATED_DATE).exists()
+
+
+def test_two_files_claiming_one_page_number_are_refused_before_writing(tmp_path):
+    for name in ("911_a.txt", "912_b.txt"):
+        (tmp_path / name).write_text(f"某市总工会开展活动{name}\n\n本报讯 记者甲某报道 正文。\n", encoding="utf-8")
+    (tmp_path / "manifest.csv").write_text(
+        "file,newspaper,date,page,page_name\n911_a.txt,浙江工人日报,2024-05-06,2,\n"
+        "912_b.txt,浙江工人日报,2024-05-06,2,\n", encoding="utf-8")
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError, match="manifest.csv:3"):
+        call_command("import_pages", str(tmp_path), verbosity=0)
+    assert not Page.objects.filter(source_name__in=["911_a.txt", "912_b.txt"]).exists()
+
+
+def test_force_with_a_manifest_date_moves_the_page_and_drops_the_empty_estimate(tmp_path, seeds_dir):
+    import shutil
+
+    from articles.models import Issue
+
+    name = "003_4ed376b52a461a53.txt"
+    old_issue = page_for("003").issue
+    shutil.copy(seeds_dir / name, tmp_path / name)
+    with (tmp_path / name).open("a", encoding="utf-8") as stream:
+        stream.write("\n")
+    (tmp_path / "manifest.csv").write_text(
+        f"file,newspaper,date,page,page_name\n{name},浙江工人日报,2023-10-30,4,要闻\n", encoding="utf-8")
+    call_command("import_pages", str(tmp_path), force=True, verbosity=0)
+    page = page_for("003")
+    assert page.issue.date == datetime.date(2023, 10, 30) and not page.issue.date_is_estimated
+    assert (page.number, page.name) == (4, "要闻")
+    assert not Issue.objects.filter(pk=old_issue.pk).exists()
