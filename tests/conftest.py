@@ -25,3 +25,24 @@ def django_db_setup(django_db_setup, django_db_blocker):
 @pytest.fixture
 def seeds_dir() -> Path:
     return SEEDS_DIR
+
+
+@pytest.fixture(scope="session")
+def search_index(django_db_setup, django_db_blocker, tmp_path_factory) -> Path:
+    """A search index of the seeded archive in this (xdist) worker's temp folder, built once.
+
+    Points HAYSTACK_CONNECTIONS["default"]["PATH"] there for the rest of the session, so no test
+    ever reads or writes var/. Tests must not write to it (use their own index for that).
+    """
+    from django.conf import settings
+    from haystack import connections
+
+    from articles.search.store import reset_searcher
+
+    path = tmp_path_factory.mktemp("search_index")
+    settings.HAYSTACK_CONNECTIONS["default"]["PATH"] = str(path)
+    connections.reload("default")
+    reset_searcher()
+    with django_db_blocker.unblock():
+        call_command("build_index", verbosity=0)
+    return path

@@ -113,6 +113,8 @@ def highlight_fragments(text: str, query: ParsedQuery, *, max_fragments: int = M
             windows.append([start, end])
     fragments = []
     for start, end in windows:
+        # Never cut a match in two: a fragment ending inside one runs on to its end.
+        end = max([end] + [e for s, e in spans if s < end < e])
         html = _render(text, spans, start, end)
         fragments.append(("…" if start > 0 else "") + html + ("…" if end < len(text) else ""))
     return fragments

@@ -137,9 +137,12 @@ class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
         found: dict[str, dict[str, None]] = {RegionLevel.CITY: {}, RegionLevel.COUNTY: {}}
         for tag in tags:
             region, depth = tag.region, 0
-            while region is not None and depth < 4:
+            # town → county → city: all three are select_related, so stop at the city.
+            while region is not None and depth < 3:
                 if region.level in found:
                     found[region.level][region.code] = None
+                if region.level == RegionLevel.CITY:
+                    break
                 region, depth = region.parent, depth + 1
         return {level: list(codes) for level, codes in found.items()}
 

@@ -1,0 +1,54 @@
+"""Expected answers computed from the database, independently of the index."""
+
+from collections import Counter
+
+from articles.models import Article, ArticleRegion, ArticleTopic, Block, BlockKind, Credit, CreditStatus, RegionLevel
+from articles.text.fold import fold
+
+NOT_BODY = (BlockKind.KICKER, BlockKind.HEADLINE, BlockKind.SUBTITLE, BlockKind.BANNER, BlockKind.COLUMN_LABEL)
+
+
+def folded_texts() -> dict[int, str]:
+    """{article id: its title group and visible body, folded, without spaces}."""
+    texts = {a.pk: [a.kicker, a.headline, a.subtitle, a.column_label] for a in Article.objects.all()}
+    for article_id, text in (Block.objects.filter(article__isnull=False, hidden=False).exclude(kind__in=NOT_BODY)
+                             .order_by("position").values_list("article_id", "text")):
+        texts[article_id].append(text)
+    return {pk: "".join(fold(" ".join(parts)).split()) for pk, parts in texts.items()}
+
+
+def containing(*needles: str) -> set[int]:
+    return {pk for pk, text in folded_texts().items() if all(n in text for n in needles)}
+
+
+def headlines(ids) -> set[str]:
+    return set(Article.objects.filter(pk__in=ids).values_list("headline", flat=True))
+
+
+def db_facets(ids) -> dict[str, Counter]:
+    """Facet counts over these articles, as the index should give them."""
+    ids = set(ids)
+    counts = {name: Counter() for name in ("city", "county", "topic", "year", "person", "page_name")}
+    for article in Article.objects.filter(pk__in=ids).select_related("page__issue"):
+        counts["year"][article.page.issue.date.year] += 1
+        if article.page.name:
+            counts["page_name"][article.page.name] += 1
+    places: dict[str, dict[int, set[str]]] = {"city": {}, "county": {}}
+    for tag in ArticleRegion.objects.filter(article_id__in=ids, rejected=False).select_related("region__parent__parent"):
+        region = tag.region
+        while region is not None:
+            if region.level == RegionLevel.CITY:
+                places["city"].setdefault(tag.article_id, set()).add(region.code)
+            elif region.level == RegionLevel.COUNTY:
+                places["county"].setdefault(tag.article_id, set()).add(region.code)
+            region = region.parent
+    for name, by_article in places.items():
+        for codes in by_article.values():
+            counts[name].update(codes)
+    for article_id, slug in set(ArticleTopic.objects.filter(article_id__in=ids, rejected=False)
+                                .values_list("article_id", "topic__slug")):
+        counts["topic"][slug] += 1
+    for article_id, slug in set(Credit.objects.filter(article_id__in=ids, status=CreditStatus.PUBLISHED)
+                                .values_list("article_id", "person__slug")):
+        counts["person"][slug] += 1
+    return counts
