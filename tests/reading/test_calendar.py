@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from articles.models import Issue
+from articles.models import Issue, Page
 
 
 @pytest.fixture
@@ -53,10 +53,17 @@ def test_confirmed_dates_carry_no_estimate_mark(client, issue):
     assert "（估）" not in html and 'class="est"' not in html
 
 
-def test_month_urls_are_two_digit_and_one_digit_works(client, issue):
-    url = reverse("issue_month", args=[issue.date.year, issue.date.month])
-    assert url.endswith(f"/{issue.date.month:02d}/")
-    assert client.get(f"/issues/{issue.date.year}/{issue.date.month}/").status_code == 200
+def test_urls_have_two_digit_months_and_days_and_one_digit_forms_redirect(client, issue):
+    other = Issue.objects.create(newspaper=issue.newspaper, date=datetime.date(2031, 3, 5))
+    page = Page.objects.create(issue=other, number=2, source_name="test-2031.txt", sha256="0" * 64, raw_text="")
+    assert reverse("issue_month", args=[2031, 3]) == "/issues/2031/03/"
+    assert other.get_absolute_url() == "/issues/2031/03/05/"
+    assert page.get_absolute_url() == "/issues/2031/03/05/pages/2/"
+    for short, canonical in (("/issues/2031/3/", "/issues/2031/03/"), ("/issues/2031/3/5/", "/issues/2031/03/05/"),
+                             ("/issues/2031/03/5/pages/2/", "/issues/2031/03/05/pages/2/")):
+        response = client.get(short)
+        assert response.status_code == 301 and response["Location"] == canonical
+        assert client.get(canonical).status_code == 200
 
 
 @pytest.mark.parametrize("path", ["/issues/1900/", "/issues/1900/01/", "/issues/2024/13/", "/issues/2024/00/",

@@ -9,7 +9,7 @@ from datetime import date
 from django.db.models import Count
 from django.db.models.functions import ExtractYear
 from django.http import Http404
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from articles.models import Article, Issue
@@ -77,6 +77,9 @@ def issue_year(request, year: int):
 
 def issue_month(request, year: int, month: int):
     _check_date(year, month)
+    canonical = reverse("issue_month", args=[year, month])
+    if request.path != canonical:  # /issues/2024/3/ → /issues/2024/03/
+        return redirect(canonical, permanent=True)
     start = date(year, month, 1)
     end = date(year + month // 12, month % 12 + 1, 1) if (year, month) != (date.max.year, 12) else date.max
     by_day = _issues_between(start, end)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from django.http import Http404
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 
 from . import queries
 from .body import lead_text
@@ -20,16 +20,21 @@ def _day(year: int, month: int, day: int) -> date:
 
 def issue_detail(request, year: int, month: int, day: int):
     issue = queries.issue_on(_day(year, month, day))
+    if request.path != issue.get_absolute_url():  # /issues/2024/3/1/ → /issues/2024/03/01/
+        return redirect(issue.get_absolute_url(), permanent=True)
     return render(request, "articles/issue_detail.html", {"issue": issue, "pages": issue.pages.all()})
 
 
 def page_detail(request, year: int, month: int, day: int, number: int):
     page = queries.page_on(_day(year, month, day), number)
+    if request.path != page.get_absolute_url():
+        return redirect(page.get_absolute_url(), permanent=True)
     articles = list(page.articles.all())
     for article in articles:
         article.lead = lead_text(article.lead_blocks)
     # The other pages of the issue, for the page switcher (one small query).
-    pages = list(page.issue.pages.order_by("number").only("id", "issue_id", "number", "number_is_estimated", "name"))
+    pages = list(page.issue.pages.order_by("number")
+                 .only("id", "issue_id", "number", "number_is_estimated", "name"))
     for other in pages:
         other.issue = page.issue  # get_absolute_url needs the issue's date; it is already loaded
     index = next(i for i, p in enumerate(pages) if p.pk == page.pk)

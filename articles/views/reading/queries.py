@@ -91,7 +91,7 @@ def article_credits(article: Article) -> list[Credit]:
 
 def article_regions(article: Article) -> list[ArticleRegion]:
     return list(ArticleRegion.objects.filter(article=article, rejected=False)
-                .select_related("region").order_by("region__code"))
+                .select_related("region").order_by("-is_primary", "region__code"))
 
 
 def article_topics(article: Article) -> list[ArticleTopic]:
