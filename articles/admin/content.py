@@ -3,7 +3,8 @@
 Block text, kinds and article boundaries are changed only in the page editor (``views/editor.py``),
 where every change is a revision that can be undone; the generic change forms here therefore show
 those fields read-only and link to the editor. An article's persons, places and topics are edited
-through inlines on the article's form.
+on their own page (``views/tags.py``) through the editing operations, so that each change is
+a revision too; the article's change form lists them read-only.
 """
 
 from django.contrib import admin
@@ -17,24 +18,31 @@ from articles.models import Article, ArticleRegion, ArticleTopic, Block, Credit,
 from .urls import article_history_urls
 
 
-class CreditInline(admin.TabularInline):
+class ReadOnlyInline(admin.TabularInline):
+    """Shows an article's credits/tags; changes go through the 人物·地区·专题 page (with revisions)."""
+
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+class CreditInline(ReadOnlyInline):
     model = Credit
-    extra = 1
-    autocomplete_fields = ("person",)
     fields = ("person", "role", "printed_name", "status", "source", "order")
 
 
-class ArticleRegionInline(admin.TabularInline):
+class ArticleRegionInline(ReadOnlyInline):
     model = ArticleRegion
-    extra = 1
-    autocomplete_fields = ("region",)
     fields = ("region", "source", "rejected", "mentions", "evidence")
 
 
-class ArticleTopicInline(admin.TabularInline):
+class ArticleTopicInline(ReadOnlyInline):
     model = ArticleTopic
-    extra = 1
-    autocomplete_fields = ("topic",)
     fields = ("topic", "score", "is_primary", "source", "rejected")
 
 

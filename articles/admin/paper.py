@@ -40,8 +40,10 @@ class PageAdmin(admin.ModelAdmin):
     list_filter = ("issue__date_is_estimated", "number_is_estimated", "issue__newspaper")
     search_fields = ("name", "banner", "source_name", "sha256")
     list_select_related = ("issue__newspaper",)
-    readonly_fields = ("source_name", "sha256", "raw_text", "imported_at", "updated_at", "version")
-    fields = ("issue", "number", "number_is_estimated", "name", "banner", *readonly_fields)
+    # Date and number are confirmed in the page editor (an undoable revision, version-checked).
+    readonly_fields = ("issue", "number", "number_is_estimated", "source_name", "sha256", "raw_text",
+                       "imported_at", "updated_at", "version")
+    fields = ("name", "banner", *readonly_fields)
     change_form_template = "admin/articles/page/change_form.html"
 
     def get_queryset(self, request):

@@ -20,13 +20,12 @@ def page_editor_urls(admin_site) -> list:
 
 
 def article_history_urls(admin_site) -> list:
-    from .views import history, queue
+    from .views import history, tags
 
     return [
+        path("<int:article_id>/tags/", admin_site.admin_view(tags.article_tags), name="articles_article_tags"),
         path("<int:article_id>/revisions/", admin_site.admin_view(history.article_revisions),
              name="articles_article_revisions"),
-        path("<int:article_id>/review/", admin_site.admin_view(queue.mark_reviewed),
-             name="articles_article_review"),
     ]
 
 

@@ -16,7 +16,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from articles import editing
-from articles.models import Article, Block, BlockKind, Page
+from articles.editing import metadata, review
+from articles.models import Article, Block, BlockKind, Flag, FlagCode, Page
 
 from .. import operations
 
@@ -62,8 +63,13 @@ def _article(request, page: Page) -> Article:
     return article
 
 
-def _block_at_line(page: Page, line: int) -> Block:
-    block = Block.objects.filter(page=page, line_start__lte=line, line_end__gte=line).order_by("seq").first()
+def _block_at_line(page: Page, line: int, *, last: bool = False, other_than: Block | None = None) -> Block:
+    """The block holding source line ``line``; when a printed paragraph was cut into two blocks
+    (a byline and its lead share one line), the first — or with ``last`` the last — of them."""
+    blocks = Block.objects.filter(page=page, line_start__lte=line, line_end__gte=line)
+    if other_than is not None:
+        blocks = blocks.exclude(pk=other_than.pk)
+    block = blocks.order_by("-seq" if last else "seq").first()
     if block is None:
         raise BadForm(_("本版面第 %(line)s 行不属于任何文本块。") % {"line": line})
     return block
@@ -113,7 +119,7 @@ def _mover(direction, message):
 def move_after(request, page):
     """Move a block right after the block holding a given source line (anywhere on the page)."""
     block = _block(request, page)
-    after = _block_at_line(page, _int(request, "after_line"))
+    after = _block_at_line(page, _int(request, "after_line"), last=True, other_than=block)
     return _run(request, editing.move_block_after,
                 _("已把 L%(line)s 移到 L%(after)s 之后。") % {"line": block.line_start, "after": after.line_start},
                 f"block-{block.pk}", block=block, after=after, expected_version=_version(request))
@@ -132,7 +138,7 @@ def set_kind(request, page):
 def hide_duplicate(request, page):
     """Mark a block as a repeat of the block holding source line ``of_line``: kept, not shown."""
     block = _block(request, page)
-    original = _block_at_line(page, _int(request, "of_line"))
+    original = _block_at_line(page, _int(request, "of_line"), other_than=block)
     return _run(request, editing.mark_duplicate,
                 _("L%(line)s 已标为 L%(of)s 的重复，不再向读者显示。") % {"line": block.line_start, "of": original.line_start},
                 f"block-{block.pk}", block=block, of=original, expected_version=_version(request))
@@ -219,28 +225,48 @@ def set_titles(request, page):
 
 # --- page -------------------------------------------------------------------------------------
 
-def set_issue(request, page):
-    """Confirm the issue date, page number and page name (the metadata operations)."""
-    from articles.editing import metadata  # noqa: PLC0415  (lands with the editing-ops helper)
-
+def set_date(request, page):
+    """Confirm the real publication date of the page's issue."""
     try:
         date = datetime.date.fromisoformat(request.POST.get("date", ""))
     except ValueError:
         raise BadForm(_("请填写有效的出版日期（年-月-日）。")) from None
+    return _run(request, metadata.set_issue_date, _("出版日期已确认为 %(date)s。") % {"date": date.isoformat()},
+                "page-meta", page=page, date=date, expected_version=_version(request))
+
+
+def set_number(request, page):
+    """Confirm the page number (版次)."""
     number = _int(request, "number")
-    if not 1 <= number <= 999:
-        raise BadForm(_("版次应在 1 到 999 之间。"))
-    return _run(request, metadata.set_page_identity, _("已确认出版日期与版次。"), "",
-                page=page, date=date, number=number, name=request.POST.get("name", "").strip(),
-                expected_version=_version(request))
+    return _run(request, metadata.set_page_number, _("版次已确认为第 %(n)s 版。") % {"n": number},
+                "page-meta", page=page, number=number, expected_version=_version(request))
 
 
 def mark_reviewed(request, page):
-    from articles.editing import review  # noqa: PLC0415
-
     article = _article(request, page)
     return _run(request, review.mark_reviewed, _("《%(article)s》已标记为已审核。") % {"article": article},
                 f"article-{article.pk}", article=article, expected_version=_version(request))
+
+
+def add_flag(request, page):
+    """Raise a flag on an article by hand (e.g. "missing lead" after repairing a scrambled page)."""
+    article = _article(request, page)
+    code = request.POST.get("code", "")
+    if code not in FlagCode.values:
+        raise BadForm(_("请选择一种标记。"))
+    return _run(request, review.add_flag, _("已给《%(article)s》添加标记“%(flag)s”。") % {
+        "article": article, "flag": FlagCode(code).label}, f"article-{article.pk}",
+        article=article, code=code, message=request.POST.get("message", "").strip()[:500],
+        expected_version=_version(request))
+
+
+def resolve_flag(request, page):
+    flag = Flag.objects.filter(page=page, pk=_int(request, "flag")).first()
+    if flag is None:
+        raise BadForm(_("这个标记已不在本版面上，请刷新页面后重做。"))
+    anchor = f"block-{flag.block_id}" if flag.block_id else (f"article-{flag.article_id}" if flag.article_id else "")
+    return _run(request, review.resolve_flag, _("标记“%(flag)s”已处理。") % {"flag": flag.get_code_display()},
+                anchor, flag=flag, expected_version=_version(request))
 
 
 ACTIONS = {
@@ -262,7 +288,10 @@ ACTIONS = {
         "article_up": _article_mover(-1),
         "article_down": _article_mover(+1),
         "set_titles": set_titles,
-        "set_issue": set_issue,
+        "set_date": set_date,
+        "set_number": set_number,
         "mark_reviewed": mark_reviewed,
+        "add_flag": add_flag,
+        "resolve_flag": resolve_flag,
     }.items()
 }

@@ -30,6 +30,7 @@ def page_editor(request, page_id: int):
         "opts": Page._meta,
         "page": page,
         "layout": build_page_layout(page),
+        "is_nav_sidebar_enabled": False,  # the page needs the whole width
     }
     return TemplateResponse(request, "admin/articles/page_editor.html", context)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from articles.models import Article, Block, BlockKind, Flag, Page
+from articles.models import Article, Block, BlockKind, Flag, FlagCode, Page
 
 
 @dataclass
@@ -57,6 +57,7 @@ class PageLayout:
     groups: list[ArticleGroup]
     page_flags: list[Flag]
     block_kinds: list[tuple[str, str]]
+    flag_codes: list[tuple[str, str]]
 
     @property
     def block_count(self) -> int:
@@ -117,4 +118,5 @@ def build_page_layout(page: Page) -> PageLayout:
         if group.rows and group.article is not None:
             group.rows[0].is_first = True
             group.rows[-1].is_last = True
-    return PageLayout(page=page, groups=groups, page_flags=page_flags, block_kinds=list(BlockKind.choices))
+    return PageLayout(page=page, groups=groups, page_flags=page_flags, block_kinds=list(BlockKind.choices),
+                      flag_codes=list(FlagCode.choices))

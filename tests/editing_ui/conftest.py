@@ -1,0 +1,76 @@
+"""Fixtures for the editors' admin views, driven through Django's test client on the seeded archive.
+
+``page001`` is the scrambled seed page (see SEEDS.md); ``block_at(page, line)`` finds a block by the
+source line it starts on, as an editor reads it off the page editor.
+"""
+
+import html
+import re
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.urls import reverse
+
+from articles.editing.permissions import ensure_editors_group
+from articles.models import Article, Block, Page
+
+
+@pytest.fixture
+def editor(db):
+    user = get_user_model().objects.create_user("ui-editor", password="pw-ui-editor", is_staff=True)
+    user.groups.add(ensure_editors_group())
+    return user
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    client.force_login(editor)
+    return client
+
+
+@pytest.fixture
+def staff_client(client, db):
+    """Signed in to the admin, but not an editor."""
+    user = get_user_model().objects.create_user("ui-staff", password="pw-ui-staff", is_staff=True)
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def page001(db) -> Page:
+    return Page.objects.get(source_name__startswith="001_")
+
+
+def block_at(page: Page, line: int, kind: str | None = None) -> Block:
+    blocks = Block.objects.filter(page=page, line_start=line)
+    if kind:
+        blocks = blocks.filter(kind=kind)
+    return blocks.order_by("seq").first()
+
+
+def article_with(page: Page, headline_part: str) -> Article:
+    return Article.objects.get(page=page, headline__contains=headline_part)
+
+
+def editor_url(page: Page) -> str:
+    return reverse("admin:articles_page_editor", args=[page.pk])
+
+
+def post_action(client, page: Page, action: str, **fields):
+    """POST one editor form with the page's current version (as a fresh form would) and follow
+    the redirect; returns (response, [message texts])."""
+    page.refresh_from_db()
+    data = {"action": action, "version": page.version, **fields}
+    response = client.post(editor_url(page), data, follow=True)
+    return response, messages_in(response)
+
+
+def messages_in(response) -> list[str]:
+    """The admin's message list of a rendered page: ["success: …", "error: …"]."""
+    return [f"{level}: {html.unescape(text).strip()}" for level, text in
+            re.findall(r'<li class="(success|error|warning|info)">(.*?)</li>', response.content.decode(), re.S)]
+
+
+def blocks_of(article: Article) -> list[int]:
+    """Source start lines of an article's blocks in reading order."""
+    return list(article.blocks.order_by("position", "seq").values_list("line_start", flat=True))

@@ -1,0 +1,74 @@
+"""History of a page and of an article (who, when, what, before/after) with an Undo button."""
+
+import re
+
+import pytest
+from django.urls import reverse
+
+from articles.models import BlockKind, Revision
+
+from .conftest import article_with, block_at, blocks_of, messages_in, post_action
+
+
+@pytest.mark.django_db
+def test_history_shows_who_what_and_before_after(editor_client, page001, editor):
+    ningbo = article_with(page001, "宁波海建")
+    post_action(editor_client, page001, "edit_text", block=block_at(page001, 128).pk,
+                text=block_at(page001, 128).text + "“四梁八柱”。")
+    html = editor_client.get(reverse("admin:articles_page_revisions", args=[page001.pk])).content.decode()
+    assert "校正文本" in html
+    assert editor.username in html
+    assert "“四梁八柱”。" in html  # the after text in the diff
+    assert 'class="before"' in html and 'class="after"' in html
+    assert "撤销此修改" in html
+    article_html = editor_client.get(reverse("admin:articles_article_revisions", args=[ningbo.pk])).content.decode()
+    assert "校正文本" in article_html
+
+
+@pytest.mark.django_db
+def test_undo_restores_the_page(editor_client, page001):
+    ningbo = article_with(page001, "宁波海建")
+    before = blocks_of(ningbo)
+    lead = block_at(page001, 139, BlockKind.BODY)
+    post_action(editor_client, page001, "move_after", block=lead.pk, after_line=115)
+    assert blocks_of(ningbo) != before
+    revision = Revision.objects.get(page=page001)
+    page001.refresh_from_db()
+    response = editor_client.post(reverse("admin:articles_revision_undo", args=[revision.pk]),
+                                  {"version": page001.version}, follow=True)
+    assert any(m.startswith("success:") for m in messages_in(response)), messages_in(response)
+    assert blocks_of(ningbo) == before
+    assert Revision.objects.filter(undoes=revision).exists()
+    html = response.content.decode()
+    assert "已撤销" in html
+
+
+@pytest.mark.django_db
+def test_only_the_newest_change_offers_undo_and_undo_checks_the_version(editor_client, page001):
+    post_action(editor_client, page001, "move_up", block=block_at(page001, 120).pk)
+    post_action(editor_client, page001, "move_up", block=block_at(page001, 122).pk)
+    url = reverse("admin:articles_page_revisions", args=[page001.pk])
+    html = editor_client.get(url).content.decode()
+    assert len(re.findall(r"撤销此修改", html)) == 1
+    older = Revision.objects.filter(page=page001).order_by("pk").first()
+    page001.refresh_from_db()
+    response = editor_client.post(reverse("admin:articles_revision_undo", args=[older.pk]),
+                                  {"version": page001.version, "next": url}, follow=True)
+    assert any(m.startswith("error:") for m in messages_in(response))
+    newest = Revision.objects.filter(page=page001).order_by("pk").last()
+    response = editor_client.post(reverse("admin:articles_revision_undo", args=[newest.pk]),
+                                  {"version": page001.version - 1, "next": url}, follow=True)
+    assert any("已被其他编辑修改" in m for m in messages_in(response))
+    assert not Revision.objects.filter(undoes=newest).exists()
+
+
+@pytest.mark.django_db
+def test_undo_is_post_only_and_next_must_stay_on_site(editor_client, page001):
+    post_action(editor_client, page001, "move_up", block=block_at(page001, 120).pk)
+    revision = Revision.objects.get(page=page001)
+    url = reverse("admin:articles_revision_undo", args=[revision.pk])
+    assert editor_client.get(url).status_code == 405
+    page001.refresh_from_db()
+    response = editor_client.post(url, {"version": page001.version, "next": "https://evil.example/"})
+    assert response.status_code == 302
+    assert response["Location"] == reverse("admin:articles_page_revisions", args=[page001.pk])
