@@ -1,0 +1,105 @@
+"""The facet sidebar: counts equal what the database says, filters combine and narrow, counties
+sit under their city, and chips remove one filter each."""
+
+import pytest
+from django.urls import reverse
+
+from articles.models import Article, Region
+
+from .helpers import db_facet_counts, sidebar_counts
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("search_index")]
+
+
+def all_result_ids(client, params) -> list[int]:
+    """Ids of every result of a search, page by page, through the JSON view."""
+    ids, page = [], 1
+    while True:
+        data = client.get(reverse("search_json"), {**params, "page": page}).json()
+        ids += [result["id"] for result in data["results"]]
+        if data["page"] >= data["num_pages"]:
+            return ids
+        page += 1
+
+
+def test_start_page_facet_counts_equal_database_counts(client):
+    response = client.get(reverse("search"))
+    shown = sidebar_counts(response.context["facet_groups"])
+    expected = db_facet_counts(Article.objects.values_list("pk", flat=True))
+    for facet in ("city", "county", "topic", "year", "person"):
+        assert shown.get(facet) == +expected[facet], facet
+
+
+@pytest.mark.parametrize("query", ["劳模工匠", "工会"])
+def test_result_facet_counts_equal_database_counts(client, query):
+    response = client.get(reverse("search"), {"q": query})
+    ids = all_result_ids(client, {"q": query})
+    assert len(ids) == response.context["total"] > 0
+    shown = sidebar_counts(response.context["facet_groups"])
+    expected = db_facet_counts(ids)
+    for facet in ("city", "county", "topic", "year", "person"):
+        assert shown.get(facet, {}) == +expected[facet], facet
+
+
+def test_sidebar_shows_names_and_counties_under_their_city(client):
+    response = client.get(reverse("search"), {"q": "工会"})
+    city_group = next(g for g in response.context["facet_groups"] if g.param == "city")
+    nested = [(city, county) for city in city_group.options for county in city.children]
+    assert nested, "some county is shown under its city"
+    for city, county in nested:
+        region = Region.objects.get(code=county.value)
+        assert region.parent.code == city.value
+        assert county.label == region.name
+    body = response.content.decode()
+    first = city_group.options[0]
+    assert f'{first.label}</span> <span class="facet-count">{first.count}</span>' in body
+
+
+def test_two_facets_combined_narrow_the_results(client):
+    query = {"q": "工会"}
+    everything = client.get(reverse("search_json"), query).json()
+    city = everything["facets"]["city"][0]["value"]
+    by_city = client.get(reverse("search_json"), {**query, "city": city}).json()
+    topic = by_city["facets"]["topic"][-1]["value"]
+    by_both = client.get(reverse("search_json"), {**query, "city": city, "topic": topic}).json()
+    assert everything["total"] > by_city["total"] >= by_both["total"] > 0
+    ids = all_result_ids(client, {**query, "city": city, "topic": topic})
+    counts = db_facet_counts(ids)
+    assert counts["city"][city] == len(ids) and counts["topic"][topic] == len(ids)
+
+
+def test_several_values_of_one_facet_widen_within_it(client):
+    query = {"q": "工会"}
+    cities = [row["value"] for row in client.get(reverse("search_json"), query).json()["facets"]["city"][:2]]
+    one = client.get(reverse("search_json"), {**query, "city": cities[0]}).json()["total"]
+    both = client.get(reverse("search_json"), {**query, "city": cities}).json()["total"]
+    assert both > one
+
+
+def test_chips_show_active_filters_and_each_removes_one(client):
+    city = Region.objects.get(name="杭州市")
+    response = client.get(reverse("search"), {"q": "工会", "city": city.code, "year": "2024"})
+    chips = response.context["chips"]
+    assert [(chip.param, chip.label) for chip in chips] == [("city", "杭州市"), ("year", "2024年")]
+    body = response.content.decode()
+    assert 'class="chip"' in body and "杭州市" in body
+    city_chip = chips[0]
+    assert city_chip.remove_url == reverse("search") + "?q=%E5%B7%A5%E4%BC%9A&year=2024"
+    after = client.get(city_chip.remove_url)
+    assert [chip.param for chip in after.context["chips"]] == ["year"]
+    only_year = client.get(reverse("search_json"), {"q": "工会", "year": "2024"}).json()["total"]
+    assert after.context["total"] == only_year > response.context["total"]
+
+
+def test_unknown_facet_values_match_nothing_but_can_be_removed(client):
+    response = client.get(reverse("search"), {"q": "工会", "year": "abc", "city": "nowhere"})
+    assert response.status_code == 200
+    assert response.context["total"] == 0
+    assert {chip.label for chip in response.context["chips"]} == {"abc", "nowhere"}
+    assert "没有找到" in response.content.decode()
+
+
+def test_a_facet_alone_browses_its_articles(client):
+    response = client.get(reverse("search"), {"year": "2023"})
+    expected = Article.objects.filter(page__issue__date__year=2023).count()
+    assert response.context["total"] == expected > 0
