@@ -2,9 +2,10 @@
 
 from . import browse, reading, reports, search
 
+# reports first: /articles/<pk>/report/ would otherwise be taken for an article slug "report".
 urlpatterns = [
+    *reports.urlpatterns,
     *reading.urlpatterns,
     *search.urlpatterns,
     *browse.urlpatterns,
-    *reports.urlpatterns,
 ]
