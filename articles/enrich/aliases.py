@@ -211,8 +211,10 @@ def merge_namesakes_of_aliases() -> int:
     """A Person row whose name is already another person's alias (an importer run after a merge may
     create 金钧胤 again) is folded into that person. Returns how many rows were folded."""
     folded = 0
-    for alias in PersonAlias.objects.select_related("person"):
-        for twin in Person.objects.filter(name=alias.name).exclude(pk=alias.person_id):
+    twins = Person.objects.filter(name__in=PersonAlias.objects.values("name")).order_by("pk")
+    for twin in twins:
+        alias = PersonAlias.objects.select_related("person").get(name=twin.name)
+        if alias.person_id != twin.pk:
             merge_persons(alias.person, twin, kind=alias.kind, source=alias.source)
             folded += 1
     return folded
