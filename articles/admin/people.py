@@ -50,7 +50,7 @@ class PersonAdmin(admin.ModelAdmin):
     def merge_persons(self, request, queryset):
         if not can_edit(request.user):
             raise PermissionDenied
-        persons = list(queryset.annotate(_credits=Count("credits")).order_by("-_credits", "pk"))
+        persons = list(queryset.annotate(credit_total=Count("credits")).order_by("-credit_total", "pk"))
         if len(persons) != 2:
             self.message_user(request, _("请恰好选择两位人物进行合并。"), messages.ERROR)
             return None
