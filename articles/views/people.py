@@ -1,19 +1,19 @@
 """Browse by person: /people/ (everyone with published credits, counts per role, by initial) and
 /people/<slug>/ (a person's articles by role, with the other spellings printed for them).
 
-Counts come from one grouped query over Credit's (person, status) index, never one per row. An old
+Counts come from one grouped query over the listed page's people, never one query per row. An old
 spelling still finds the person: /people/?q=金钩胤 searches aliases too, and /people/<old-slug>/ or
 /people/<printed name>/ redirects to the person's page.
 """
 
 from urllib.parse import urlencode
 
-from django.db.models import Count, F, Q
+from django.db.models import Count, Exists, F, OuterRef, Q
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
-from articles.models import Article, Person, PersonAlias
+from articles.models import Article, Credit, Person, PersonAlias
 from articles.models.choices import CreditRole, CreditStatus
 from articles.text.fold import fold
 
@@ -25,23 +25,34 @@ ROLES = [CreditRole.REPORTER, CreditRole.CORRESPONDENT, CreditRole.PHOTOGRAPHER,
 MAX_QUERY = 50
 
 
-def _published(role: str | None = None) -> Q:
-    condition = Q(credits__status=CreditStatus.PUBLISHED)
-    return condition & Q(credits__role=role) if role else condition
+def _credited(role: str | None = None):
+    """Published credits (in one role, or any): the rows that make a person listed."""
+    credits = Credit.objects.filter(person=OuterRef("pk"), status=CreditStatus.PUBLISHED)
+    return Exists(credits.filter(role=role) if role else credits)
 
 
 def person_list(request):
+    """People ordered by pinyin. The page of 60 is chosen first (slug index, EXISTS on the
+    (person, status) index), then their counts per role come from one grouped query over those 60
+    only — so the cost does not grow with the archive."""
     role = request.GET.get("role") if request.GET.get("role") in CreditRole.values else None
     query = fold(request.GET.get("q", ""))[:MAX_QUERY]
-    people = Person.objects.filter(pk__in=Person.objects.filter(_published(role)).values("pk"))
+    people = Person.objects.filter(_credited(role)).only("id", "name", "slug").order_by("slug")
     if query:
         spelled = PersonAlias.objects.filter(name__contains=query).values("person_id")
         people = people.filter(Q(name__contains=query) | Q(pk__in=spelled))
-    people = people.annotate(
-        total=Count("credits", filter=_published()),
-        **{f"count_{r}": Count("credits", filter=_published(r)) for r in ROLES},
-    ).order_by("slug")
     page = page_of(request, people, PER_PAGE)
+    counts = (
+        Credit.objects.filter(person_id__in=[person.pk for person in page], status=CreditStatus.PUBLISHED)
+        .values_list("person_id", "role")
+        .annotate(n=Count("id"))
+    )
+    by_person: dict[int, dict[str, int]] = {}
+    for person_id, credit_role, n in counts:
+        by_person.setdefault(person_id, {})[credit_role] = n
+    for person in page:
+        person.role_counts = [(CreditRole(r).label, by_person.get(person.pk, {}).get(r, 0)) for r in ROLES]
+        person.role_counts = [(label, n) for label, n in person.role_counts if n]
     extra = urlencode({key: value for key, value in (("role", role), ("q", query)) if value})
     return render(request, "browse/person_list.html", {
         "people": page, "role": role, "roles": CreditRole.choices, "query": query,

@@ -60,7 +60,7 @@ def test_people_list_counts_roles_and_finds_old_spellings(client, django_assert_
         response = client.get(reverse("person_list"), {"q": "金钧胤"})
     people = list(response.context["people"])
     assert [p.name for p in people] == ["金钩胤"]
-    assert people[0].count_reporter == 3
+    assert people[0].role_counts == [("记者", 3)]
     assert "记者 3" in response.content.decode()
 
 
