@@ -29,7 +29,7 @@ def parse_page(
     pieces, joins = repair_column_breaks(pieces, lines)
     articles, banner = lay_out(pieces, gazetteer, known_banners, known_labels)
     draft = PageDraft(pieces=pieces, articles=articles, banner=banner, markdown=any(p.mark for p in pieces))
-    # Duplicate pointers are indices into ``pieces``: fix positions before flagging.
+    # Each article's pieces in reading order; damage flags look at an article's first/last pieces.
     for index, _article in enumerate(articles):
         for position, piece in enumerate(p for p in pieces if p.article == index):
             piece.position = position

@@ -1,0 +1,85 @@
+"""Writing one parsed page (a ``PageDraft``) to the database: articles, blocks, flags, credits.
+
+Called by the loader inside the page's transaction; bulk inserts keep it to a handful of queries.
+"""
+
+from collections import Counter
+
+from django.db.models import Q
+
+from articles.models import Article, Block, Credit, Flag, Page, Person, PersonAlias
+from articles.text.slugs import person_slug, pinyin_slug
+
+from .draft import PageDraft
+
+
+def write_draft(page: Page, draft: PageDraft) -> tuple[list[int], Counter]:
+    """Blocks, articles, credits and flags of one parsed page. Returns article ids, flag counts."""
+    articles = Article.objects.bulk_create([
+        Article(page=page, order=a.order, kicker=a.kicker[:300], headline=a.headline[:300],
+                subtitle=a.subtitle[:300], column_label=a.column_label[:100], byline=a.byline[:300],
+                slug=pinyin_slug(a.headline or a.kicker or a.subtitle or f"article-{a.order}"))
+        for a in draft.articles
+    ])
+    blocks = Block.objects.bulk_create([
+        Block(page=page, seq=seq, article=articles[p.article] if p.article is not None else None,
+              position=p.position, kind=p.kind, text=p.text, source_text=p.source_text,
+              line_start=p.line_start, line_end=p.line_end, joined_lines=p.joined_lines,
+              after_image_gap=p.after_image_gap, hidden=p.hidden)
+        for seq, p in enumerate(draft.pieces, start=1)
+    ])
+    duplicates = []
+    for piece, block in zip(draft.pieces, blocks):
+        if piece.duplicate_of is not None:
+            block.duplicate_of = blocks[piece.duplicate_of]
+            duplicates.append(block)
+    Block.objects.bulk_update(duplicates, ["duplicate_of"])
+
+    flags: list[Flag] = []
+    for article, row in zip(draft.articles, articles):
+        flags += [Flag(code=code, page=page, article=row, message=message) for code, message in article.flags]
+    for piece, block in zip(draft.pieces, blocks):
+        flags += [Flag(code=code, page=page, article=block.article, block=block, message=message)
+                  for code, message in piece.flags]
+    Flag.objects.bulk_create(flags)
+
+    credits = []
+    people = PersonDirectory()
+    for article, row in zip(draft.articles, articles):
+        for order, credit in enumerate(article.credits):
+            credits.append(Credit(article=row, person=people.get(credit.printed_name), role=credit.role,
+                                  printed_name=credit.printed_name, order=order))
+    Credit.objects.bulk_create(credits)
+    return [a.pk for a in articles], Counter(f.code for f in flags)
+
+
+class PersonDirectory:
+    """Finds the Person a printed name stands for (by name or alias), creating one if none.
+
+    OCR variants (金钩胤 for 金钧胤) are *not* merged here: the enrich step proposes that, with
+    aliases, so that an editor can see and undo it."""
+
+    def __init__(self):
+        self._cache: dict[str, Person] = {}
+
+    def get(self, name: str) -> Person:
+        if name in self._cache:
+            return self._cache[name]
+        person = Person.objects.filter(name=name).order_by("pk").first()
+        if person is None:
+            alias = PersonAlias.objects.select_related("person").filter(name=name).first()
+            person = alias.person if alias else None
+        if person is None:
+            person = Person.objects.create(name=name, slug=_unique_person_slug(person_slug(name) or "person"))
+        self._cache[name] = person
+        return person
+
+
+def _unique_person_slug(base: str) -> str:
+    candidate, n = base, 1
+    while Person.objects.filter(slug=candidate).exists() or PersonAlias.objects.filter(
+        ~Q(slug=""), slug=candidate
+    ).exists():
+        n += 1
+        candidate = f"{base}-{n}"
+    return candidate
