@@ -15,19 +15,25 @@ def build_page(articles, *, date=datetime.date(1999, 1, 1), number=None, estimat
     n = next(_counter)
     paper, _ = Newspaper.objects.get_or_create(name="浙江工人日报", defaults={"slug": "zjgrb"})
     issue, _ = Issue.objects.get_or_create(newspaper=paper, date=date, defaults={"date_is_estimated": estimated})
-    page = Page.objects.create(
+    # bulk_create sends no signals, so building a page queues no index update: the tests of the
+    # reindex queue then see only what the editing operations queue.
+    (page,) = Page.objects.bulk_create([Page(
         issue=issue, number=number or 90 + n, number_is_estimated=estimated, source_name=f"test-{n}.txt",
         sha256="0" * 64, raw_text="",
-    )
+    )])
+    articles_rows = Article.objects.bulk_create(
+        [Article(page=page, order=order) for order in range(1, len(articles) + 1)])
     seq = itertools.count(1)
-    for order, blocks in enumerate(articles, start=1):
-        article = Article.objects.create(page=page, order=order)
+    block_rows = []
+    for article, blocks in zip(articles_rows, articles):
         for position, (kind, text) in enumerate(blocks, start=1):
             line = next(seq)
-            Block.objects.create(
+            block_rows.append(Block(
                 page=page, seq=line, article=article, position=position, kind=kind, text=text,
                 source_text=text, line_start=line * 2 - 1, line_end=line * 2 - 1,
-            )
+            ))
+    Block.objects.bulk_create(block_rows)
+    for article in articles_rows:
         refresh_article_fields(article)
     return page
 
