@@ -19,6 +19,7 @@ def test_atom_feed_lists_the_newest_matching_articles(client):
     assert response["Content-Type"].startswith("application/atom+xml")
     feed = ET.fromstring(response.content)
     assert "劳模工匠" in feed.find(f"{ATOM}title").text
+    assert feed.find(f"{ATOM}author/{ATOM}name").text and feed.find(f"{ATOM}updated").text
     entries = feed.findall(f"{ATOM}entry")
     total = client.get(reverse("search_json"), {"q": "劳模工匠"}).json()["total"]
     assert len(entries) == min(total, 20) > 0

@@ -31,6 +31,7 @@ def describe(params: SearchParams) -> str:
 
 class SearchFeed(Feed):
     feed_type = Atom1Feed
+    author_name = "工报档案（浙江工人日报）"  # Atom requires an author for the feed or every entry
 
     def get_object(self, request, *args, **kwargs):
         params = search_params_from(request.GET).with_page(1)
