@@ -14,11 +14,9 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
 import jieba
-import jieba.posseg
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 SEARCH_USERDICT = Path(__file__).resolve().parent.parent / "search" / "userdict.txt"
@@ -49,6 +47,7 @@ class Gazetteer:
     town_short_names: dict[str, list[int]] = field(default_factory=dict)  # 杭坪 → [id]
     ambiguous_short_names: set[str] = field(default_factory=set)
     elsewhere: set[str] = field(default_factory=set)
+    surnames: set[str] = field(default_factory=set)  # one-character surnames (李, 陈 …)
     province_id: int | None = None
 
     def parent(self, place: Place) -> Place | None:
@@ -77,9 +76,9 @@ def _read_word_list(name: str) -> list[str]:
 def build_gazetteer(regions) -> Gazetteer:
     """``regions``: an iterable of Region rows (or anything with the same attributes)."""
     places = {r.id: Place(r.id, r.code, r.name, r.short_name, r.level, r.parent_id) for r in regions}
-    gaz = Gazetteer(places=places, elsewhere=set(_read_word_list("places_elsewhere.txt")))
+    gaz = Gazetteer(places=places, elsewhere=set(_read_word_list("places_elsewhere.txt")), surnames=_surnames())
     homographs = set(_read_word_list("place_homographs.txt"))
-    default_tags = _default_dictionary_tags()
+    default_tags = _default_dictionary_tags({p.short_name for p in places.values()})
     for place in places.values():
         if place.level == "province":
             gaz.province_id = place.id
@@ -99,13 +98,34 @@ def build_gazetteer(regions) -> Gazetteer:
     return gaz
 
 
-@lru_cache(maxsize=1)
-def _default_dictionary_tags() -> dict[str, str]:
-    """Part-of-speech tags of jieba's own dictionary (before any user words)."""
-    return dict(jieba.posseg.POSTokenizer(jieba.Tokenizer()).word_tag_tab)
+# Surnames that are also prepositions or other function words right before a place name
+# (于义乌举行, 向德清, 和长兴), and administrative words (区, 市): a place after them is still a place.
+FUNCTION_WORD_SURNAMES = set("于向和从经为以自由同将对把被给在到至及与或是有去来往赴进出中全各每本该某原新老大小上下东西南北省市区县镇乡村")
 
 
-def build_segmenter(gaz: Gazetteer) -> jieba.posseg.POSTokenizer:
+def _surnames() -> set[str]:
+    """One-character surnames from the people step's list (data/surnames.txt)."""
+    lines = (DATA_DIR / "surnames.txt").read_text(encoding="utf-8").splitlines()
+    words = {w for line in lines if not line.startswith("#") for w in line.split()}
+    return {w for w in words if len(w) == 1} - FUNCTION_WORD_SURNAMES
+
+
+def _default_dictionary_tags(words: set[str]) -> dict[str, str]:
+    """Part-of-speech tags that jieba's own dictionary (dict.txt: "word freq tag") gives ``words``."""
+    tags = {}
+    with _jieba_dict().open(encoding="utf-8") as handle:
+        for line in handle:
+            word, _, rest = line.partition(" ")
+            if word in words:
+                tags[word] = rest.split()[-1]
+    return tags
+
+
+def _jieba_dict() -> Path:
+    return Path(jieba.__file__).resolve().parent / "dict.txt"
+
+
+def build_segmenter(gaz: Gazetteer) -> jieba.Tokenizer:
     """A private jieba with the search helper's domain words, the place names and the stop words."""
     jieba.setLogLevel(logging.WARNING)
     tokenizer = jieba.Tokenizer()
@@ -120,4 +140,4 @@ def build_segmenter(gaz: Gazetteer) -> jieba.posseg.POSTokenizer:
         tokenizer.add_word(name, tag="ns")
     for word in _read_word_list("place_stopwords.txt"):
         tokenizer.add_word(word, tag="nz")
-    return jieba.posseg.POSTokenizer(tokenizer)
+    return tokenizer

@@ -4,7 +4,8 @@ Rules, each answering a trap seen in the paper:
   * Full names (德清县, 高虹镇, 湖州市) count where they line up with jieba's word boundaries
     (金华市场 is not 金华市).
   * Short names (德清, 义乌) count only as whole jieba words, never inside a longer word
-    (西湖益联保 is one word) nor right after a one-character surname (李/永康, 陈/新昌), nor right
+    (西湖益联保 is one word) nor right after a one-character surname (李/永康, 陈/新昌: the
+    people step's surname list, without those that double as prepositions), nor right
     after another province's or prefecture's name (南京/江北, 上海/普陀区).
   * Short names that are everyday words (海盐, 三门, 江山, 路桥 …) count only when the same text
     names the region in full or names one of its towns.
@@ -30,6 +31,7 @@ from .places_gazetteer import Gazetteer, Place
 
 TITLE, LEAD, BODY = 3, 2, 1
 PRIMARY_COUNTY_SHARE = 0.6
+SENTENCE_END = re.compile(r"(?<=[。！？；!?;])")
 # Province-level cues when no city is named: 省总工会, 省国防工会, 全省, 我省, 浙江省.
 PROVINCE_CUE = re.compile(r"全省|我省|浙江|(?:^|[^\u4e00-\u9fff]|[的和与及、在由])省[\u4e00-\u9fff]{0,8}?(?:工会|委|政府|厅|局|办)")
 
@@ -65,22 +67,21 @@ class PlaceMatcher:
     def __init__(self, gazetteer: Gazetteer, segmenter):
         self.gaz = gazetteer
         self.seg = segmenter
-        names = sorted({*gazetteer.full_names, *gazetteer.short_names, *gazetteer.town_short_names},
-                       key=len, reverse=True)
-        # A quick scan decides which paragraphs are worth segmenting at all.
-        self._any_name = re.compile("|".join(map(re.escape, names)))
-        # Every start of every full name (a lookahead, so 杭州市西湖区 yields both names).
-        full = sorted(gazetteer.full_names, key=len, reverse=True)
-        self._full_name = re.compile("(?=(" + "|".join(map(re.escape, full)) + "))")
+        # First character → lengths of the names starting with it: finding every name in a text is
+        # one dictionary look-up per character (a regular expression of 1,500 names is far slower).
+        self._full_lengths = _lengths_by_first_char(gazetteer.full_names)
+        self._any_names = {*gazetteer.full_names, *gazetteer.short_names, *gazetteer.town_short_names}
+        self._any_lengths = _lengths_by_first_char(self._any_names)
 
     # -- public -------------------------------------------------------------------------------
     def match(self, sections: list[tuple[str, int]]) -> PlaceResult:
         """``sections``: (text, weight) pairs, e.g. [(headline, TITLE), (lead, LEAD), (para, BODY)]."""
         candidates: list[Mention] = []
         for text, weight in sections:
-            text = fold(text or "")
-            if text and self._any_name.search(text):
-                candidates.extend(self._mentions_in(text, weight))
+            # Only sentences that contain a name at all are segmented (jieba is the costly part).
+            for sentence in SENTENCE_END.split(fold(text or "")):
+                if sentence and next(_find(sentence, self._any_lengths, self._any_names), None):
+                    candidates.extend(self._mentions_in(sentence, weight))
         accepted = self._resolve(candidates)
         result = self._weigh(accepted)
         if result.main_city is None and self.gaz.province_id is not None:
@@ -90,22 +91,21 @@ class PlaceMatcher:
 
     # -- finding candidates ---------------------------------------------------------------------
     def _mentions_in(self, text: str, weight: int) -> list[Mention]:
-        tokens = [(pair.word, pair.flag) for pair in self.seg.cut(text)]
+        tokens = list(self.seg.cut(text))
         starts, ends, pos = {}, {}, 0
-        for index, (word, _) in enumerate(tokens):
+        for index, word in enumerate(tokens):
             starts[pos] = index
             pos += len(word)
             ends[pos] = index
         found: list[Mention] = []
         # Full names: any aligned occurrence, even when jieba split the name into pieces (牟/山镇).
-        for hit in self._full_name.finditer(text):
-            name, start = hit.group(1), hit.start()
+        for start, name in _find(text, self._full_lengths, self.gaz.full_names):
             if start in starts and start + len(name) in ends and not self._after_elsewhere(tokens, starts[start]):
                 ids = self.gaz.full_names[name]
                 found.extend(Mention(self.gaz.places[i], weight, _around(text, start), "full") for i in ids)
         # Short names: whole tokens only.
         offset = 0
-        for index, (word, flag) in enumerate(tokens):
+        for index, word in enumerate(tokens):
             start, offset = offset, offset + len(word)
             form, ids = None, None
             if word in self.gaz.short_names:
@@ -117,17 +117,15 @@ class PlaceMatcher:
             found.extend(Mention(self.gaz.places[i], weight, _around(text, start), form) for i in ids)
         return found
 
-    @staticmethod
-    def _after_surname(tokens, index: int) -> bool:
-        """李/nr 永康/ns: a one-character surname right before makes it a person's name."""
-        if index == 0 or len(tokens[index][0]) > 2:
-            return False
-        previous, flag = tokens[index - 1]
-        return len(previous) == 1 and flag.startswith("nr")
+    def _after_surname(self, tokens, index: int) -> bool:
+        """李/永康, 陈/新昌: a one-character surname as the word right before makes a person's name
+        (jieba splits such names this way once the place is in its dictionary). Surnames that are
+        also prepositions (于, 向, 和 …) are left out of the list."""
+        return index > 0 and len(tokens[index]) == 2 and tokens[index - 1] in self.gaz.surnames
 
     def _after_elsewhere(self, tokens, index: int) -> bool:
         """南京/江北: a place of another province right before."""
-        return index > 0 and tokens[index - 1][0] in self.gaz.elsewhere
+        return index > 0 and tokens[index - 1] in self.gaz.elsewhere
 
     # -- deciding ------------------------------------------------------------------------------
     def _resolve(self, candidates: list[Mention]) -> list[Mention]:
@@ -190,6 +188,22 @@ class PlaceMatcher:
             if result.weights[best] >= PRIMARY_COUNTY_SHARE * own_weight.get(result.main_city, 0):
                 result.main_county = best
         return result
+
+
+def _lengths_by_first_char(names) -> dict[str, tuple[int, ...]]:
+    lengths: dict[str, set[int]] = defaultdict(set)
+    for name in names:
+        lengths[name[0]].add(len(name))
+    return {char: tuple(sorted(found, reverse=True)) for char, found in lengths.items()}
+
+
+def _find(text: str, lengths: dict[str, tuple[int, ...]], names):
+    """(start, name) of every occurrence of ``names`` in ``text``, overlapping ones included."""
+    for start, char in enumerate(text):
+        for length in lengths.get(char, ()):
+            candidate = text[start:start + length]
+            if candidate in names:
+                yield start, candidate
 
 
 def _around(text: str, start: int, width: int = 24) -> str:
