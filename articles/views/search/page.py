@@ -27,7 +27,7 @@ def sort_links(params: SearchParams, path: str) -> list[dict]:
 
 
 def search_context(request, params: SearchParams) -> dict:
-    """Everything the page shows for one search (also used by tests and the benchmark)."""
+    """Everything the page shows for one search, in a fixed number of database queries."""
     path = reverse("search")
     if params.is_blank:
         # The start page: no results list, but the facets of the whole archive as ways in.
