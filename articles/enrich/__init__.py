@@ -1,13 +1,14 @@
 """Enrichment: the places, people and topics of each article.
 
 Each step lives in its own module and takes a queryset of articles; ``enrich_articles`` runs the
-chosen steps in order. Steps never override an editor's choice (rows with source=editor, or
-rejected=True, are left alone) and are idempotent, so ``manage.py enrich`` can be rerun at any time.
+chosen steps in order: regions, then persons (identities — OCR-variant merges, aliases — before
+mentions, so that mentions and bylines see one person), then topics. Steps never override an
+editor's choice (rows with source=editor, or rejected, are left alone) and are idempotent, so
+``manage.py enrich`` can be rerun at any time.
 """
 
 from collections.abc import Iterable
 
-from django.db import transaction
 from django.utils.module_loading import import_string
 
 # step name → callable(articles: QuerySet[Article]) -> int (how many tags it wrote)
@@ -27,8 +28,11 @@ def enrich_articles(article_ids: Iterable[int] | None = None, only: Iterable[str
     unknown = set(names) - set(STEPS)
     if unknown:
         raise ValueError(f"unknown enrichment step(s): {', '.join(sorted(unknown))}")
+    # No transaction around the whole run: each step commits in batches, so enriching 100,000
+    # articles never holds SQLite's write lock for minutes, and since every step is idempotent an
+    # interrupted run is simply run again. A caller that needs all-or-nothing (the importer) wraps
+    # the call in its own transaction.
     written = {}
-    with transaction.atomic():
-        for name in names:
-            written[name] = import_string(STEPS[name])(articles)
+    for name in names:
+        written[name] = import_string(STEPS[name])(articles)
     return written

@@ -1,0 +1,105 @@
+"""``manage.py bench_people_topics [--articles 100000] [--repeat 15]``: time the topic and people pages.
+
+Builds a synthetic archive (``articles.search.bench.corpus``: seed prose, tags, credits) in a
+throwaway data folder — never in the configured archive: the command re-runs itself in a
+subprocess with UNIONARCHIVE_DATA_DIR pointing at a temporary folder — then renders each page
+``--repeat`` times and prints the median and 95th percentile time and the number of queries.
+"""
+
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+from django.db import connection
+from django.db.models import Count
+from django.test.client import RequestFactory
+from django.test.utils import CaptureQueriesContext
+
+SCRATCH_FLAG = "--inside-scratch-folder"
+
+
+class Command(BaseCommand):
+    help = "Time /topics/ and /people/ pages on a synthetic archive in a temporary folder."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--articles", type=int, default=100_000)
+        parser.add_argument("--repeat", type=int, default=15)
+        parser.add_argument("--keep", action="store_true", help="keep the temporary folder and print its path")
+        parser.add_argument(SCRATCH_FLAG, action="store_true", dest="inside", help="(internal)")
+
+    def handle(self, *args, articles, repeat, keep, inside, **options):
+        if not inside:
+            self._run_in_scratch_folder(articles, repeat, keep)
+            return
+        self._build(articles)
+        self._time_pages(articles, repeat)
+
+    def _run_in_scratch_folder(self, articles: int, repeat: int, keep: bool) -> None:
+        folder = Path(tempfile.mkdtemp(prefix="bench-people-topics-"))
+        env = {**os.environ, "UNIONARCHIVE_DATA_DIR": str(folder)}
+        env.pop("DATABASE_URL", None)
+        env.pop("SEARCH_INDEX_PATH", None)
+        manage = Path(settings.BASE_DIR) / "manage.py"
+        try:
+            subprocess.run(
+                [sys.executable, str(manage), "bench_people_topics", "--articles", str(articles),
+                 "--repeat", str(repeat), SCRATCH_FLAG],
+                env=env, check=True,
+            )
+        finally:
+            if keep:
+                self.stdout.write(f"kept {folder}")
+            else:
+                shutil.rmtree(folder, ignore_errors=True)
+
+    def _build(self, articles: int) -> None:
+        from articles.search.bench.corpus import build_corpus
+
+        call_command("migrate", verbosity=0)
+        started = time.perf_counter()
+        build_corpus(articles, Path(settings.BASE_DIR) / "seeds")
+        self.stdout.write(f"built {articles} synthetic articles in {time.perf_counter() - started:.0f} s")
+
+    def _time_pages(self, articles: int, repeat: int) -> None:
+        from articles.models import Credit, Person, Topic
+        from articles.views import people, topics
+
+        biggest_topic = Topic.objects.annotate(n=Count("article_tags")).order_by("-n").first()
+        busiest = Person.objects.annotate(n=Count("credits")).order_by("-n").first()
+        role = Credit.objects.filter(person=busiest).values_list("role", flat=True).first()
+        cases = [
+            ("/topics/", topics.topic_list, {}),
+            (f"/topics/{biggest_topic.slug}/", topics.topic_detail, {"slug": biggest_topic.slug}),
+            (f"/topics/{biggest_topic.slug}/?page=200", topics.topic_detail, {"slug": biggest_topic.slug}),
+            ("/people/", people.person_list, {}),
+            ("/people/?page=20", people.person_list, {}),
+            ("/people/?q=王", people.person_list, {}),
+            (f"/people/{busiest.slug}/", people.person_detail, {"slug": busiest.slug}),
+            (f"/people/{busiest.slug}/?role={role}&page=30", people.person_detail, {"slug": busiest.slug}),
+        ]
+        factory = RequestFactory()
+        self.stdout.write(f"{articles} articles, {Person.objects.count()} people, {repeat} runs each "
+                          f"(largest topic: {biggest_topic.article_tags.count()} articles; busiest person: "
+                          f"{busiest.credits.count()} credits)")
+        self.stdout.write(f"{'page':58} {'median ms':>10} {'p95 ms':>8} {'queries':>8}")
+        for url, view, kwargs in cases:
+            timings, queries = [], 0
+            for _ in range(repeat):
+                request = factory.get(url)
+                with CaptureQueriesContext(connection) as captured:
+                    started = time.perf_counter()
+                    response = view(request, **kwargs)
+                    timings.append((time.perf_counter() - started) * 1000)
+                queries = len(captured.captured_queries)
+                assert response.status_code == 200, (url, response.status_code)
+            timings.sort()
+            p95 = timings[min(len(timings) - 1, round(0.95 * (len(timings) - 1)))]
+            self.stdout.write(f"{url:58} {statistics.median(timings):10.1f} {p95:8.1f} {queries:8d}")
