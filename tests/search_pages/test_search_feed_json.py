@@ -85,3 +85,12 @@ def test_every_page_links_the_opensearch_description(client):
     body = client.get(reverse("search")).content.decode()
     assert 'rel="search" type="application/opensearchdescription+xml"' in body
     assert reverse("opensearch") == "/opensearch.xml"
+
+
+def test_feed_and_json_without_a_query_list_the_newest_articles(client):
+    feed = ET.fromstring(client.get(reverse("search_feed")).content)
+    published = [entry.find(f"{ATOM}published").text for entry in feed.findall(f"{ATOM}entry")]
+    assert len(published) == min(Article.objects.count(), 20)
+    assert published == sorted(published, reverse=True)
+    data = client.get(reverse("search_json")).json()
+    assert data["total"] == Article.objects.count()

@@ -48,7 +48,7 @@ def _result(item: ResultItem, absolute) -> dict:
 @require_safe
 def search_json(request):
     params = search_params_from(request.GET)
-    outcome = run_search(params, per_page=PER_PAGE)
+    outcome = run_search(params, per_page=PER_PAGE, browse=params.is_blank)  # blank: every article
     params = params.with_page(outcome.page)
     labels = collect_labels(outcome.facets, params)
     absolute = request.build_absolute_uri

@@ -52,9 +52,8 @@ class SearchFeed(Feed):
         return reverse("search_feed") + params.querystring()
 
     def items(self, params: SearchParams) -> list[ResultItem]:
-        if params.is_blank:
-            params = params.with_sort(SORT_NEWEST)
-        outcome = run_search(params, per_page=FEED_LENGTH)
+        # No query and no filter: the archive's newest articles.
+        outcome = run_search(params, per_page=FEED_LENGTH, browse=params.is_blank)
         return result_items(outcome.hits)
 
     def item_title(self, item: ResultItem) -> str:
