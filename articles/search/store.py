@@ -10,6 +10,7 @@ never change once written; deleted documents simply never match) and then counte
 from __future__ import annotations
 
 import threading
+import time
 from functools import lru_cache
 
 from django.conf import settings
@@ -28,6 +29,7 @@ FACET_FIELDS = {
     "newspaper": "newspaper",
 }
 MULTIVALUED = {"city", "county", "topics", "persons"}
+OPEN_RETRIES = 6
 
 _lock = threading.RLock()
 _state: dict = {"searcher": None, "path": None, "columns": {}}
@@ -52,7 +54,21 @@ def get_schema():
 
 
 def open_index(create_if_missing: bool = True):
-    """The whoosh index at the configured PATH, created empty with our schema if missing."""
+    """The whoosh index at the configured PATH, created empty with our schema if missing.
+
+    A writer's commit deletes the previous table of contents: opening at that very moment finds
+    the name of a file that has just gone. That is retried a few times, never reported.
+    """
+    for attempt in range(OPEN_RETRIES):
+        try:
+            return _open_index(create_if_missing)
+        except FileNotFoundError:
+            if attempt == OPEN_RETRIES - 1:
+                raise
+            time.sleep(0.02 * (attempt + 1))
+
+
+def _open_index(create_if_missing: bool):
     path = index_path()
     storage = FileStorage(path)
     schema = get_schema()
@@ -72,14 +88,25 @@ def get_searcher():
         if searcher is None or _state["path"] != path:
             if searcher is not None:
                 searcher.close()
-            searcher = open_index().searcher()
+            searcher = _retry(lambda: open_index().searcher())
             _state.update(searcher=searcher, path=path, columns={})
-        elif not searcher.up_to_date():
-            searcher = searcher.refresh()
+        elif not _retry(searcher.up_to_date):
+            searcher = _retry(searcher.refresh)
             _state["searcher"] = searcher
             live = {segreader.segment().segment_id() for segreader, _ in searcher.reader().leaf_readers()}
             _state["columns"] = {key: value for key, value in _state["columns"].items() if key[0] in live}
         return searcher
+
+
+def _retry(operation):
+    """Run a read operation again if a concurrent commit removed a file it was about to open."""
+    for attempt in range(OPEN_RETRIES):
+        try:
+            return operation()
+        except FileNotFoundError:
+            if attempt == OPEN_RETRIES - 1:
+                raise
+            time.sleep(0.02 * (attempt + 1))
 
 
 def reset_searcher() -> None:

@@ -20,22 +20,27 @@ log = logging.getLogger(__name__)
 
 SEARCH_QUEUE = "search"
 RETRY_DELAY = dt.timedelta(seconds=2)
+MAX_ATTEMPTS = 30
 
 
 @task(queue_name=SEARCH_QUEUE)
-def reindex_articles(article_ids: list[int]) -> dict:
+def reindex_articles(article_ids: list[int], attempt: int = 0) -> dict:
     """Update the documents of these articles (delete those no longer in the database).
 
-    If another writer (a full ``build_index``) holds the index past the lock timeout, the same
-    ids are queued again for a little later instead of failing: an update is never dropped.
+    If another writer (a full ``build_index``) holds the index past the lock timeout, or the index
+    files could not be read for a moment, the same ids are queued again a little later instead of
+    failing: an update is not dropped. After ``MAX_ATTEMPTS`` the task fails for good and
+    ``check_index`` will show the drift.
     """
     try:
         report = apply_reindex(article_ids)
-    except LockError:
-        log.warning("search index locked; re-queueing %d article(s)", len(article_ids))
+    except (LockError, OSError) as error:
+        if attempt + 1 >= MAX_ATTEMPTS:
+            raise
+        log.warning("search index not writable now (%s); re-queueing %d article(s)", error, len(article_ids))
         retry = reindex_articles
         if retry.get_backend().supports_defer:
-            retry = retry.using(run_after=timezone.now() + RETRY_DELAY)
-        retry.enqueue(list(article_ids))
+            retry = retry.using(run_after=timezone.now() + RETRY_DELAY * (attempt + 1))
+        retry.enqueue(list(article_ids), attempt=attempt + 1)
         return {"requeued": len(article_ids)}
     return {"updated": report.updated, "deleted": report.deleted, "seconds": round(report.seconds, 3)}

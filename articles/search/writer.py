@@ -62,16 +62,17 @@ def _chunks(ids: list[int], size: int = CHUNK):
         yield ids[start : start + size]
 
 
-def apply_reindex(article_ids: Iterable[int], *, timeout: float = LOCK_TIMEOUT) -> WriteReport:
+def apply_reindex(article_ids: Iterable[int], *, timeout: float | None = None) -> WriteReport:
     """Bring the index in step with the database for these ids: update the articles that exist,
-    delete the documents of those that do not. Raises whoosh LockError after ``timeout``."""
+    delete the documents of those that do not. Raises whoosh LockError after ``timeout``
+    seconds (default ``LOCK_TIMEOUT``) if another writer holds the index."""
     started = time.perf_counter()
     ids = sorted({int(i) for i in article_ids})
     report = WriteReport()
     if not ids:
         return report
     ix = open_index()
-    writer = ix.writer(timeout=timeout, delay=0.05)
+    writer = ix.writer(timeout=LOCK_TIMEOUT if timeout is None else timeout, delay=0.05)
     try:
         seen: set[int] = set()
         for chunk in _chunks(ids):

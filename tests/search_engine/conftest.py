@@ -28,3 +28,11 @@ def private_index(search_index, tmp_path, django_db_blocker) -> Path:
     settings.HAYSTACK_CONNECTIONS["default"]["PATH"] = previous
     connections.reload("default")
     reset_searcher()
+
+
+@pytest.fixture
+def empty_queue(db):
+    """Forget the tasks queued while the session's archive was imported (rolled back after)."""
+    from django_tasks_db.models import DBTaskResult
+
+    DBTaskResult.objects.all().delete()
