@@ -10,8 +10,9 @@ inside it::
 It (1) checks that the user is an editor, (2) opens ONE transaction, (3) claims the page version
 (optimistic locking → ``StaleVersion``), (4) snapshots the page, lets the operation run, then
 (5) finds what changed by comparing snapshots — so no operation can forget to record something —
-(6) re-derives the touched articles' title/byline/slug (``refresh_article_fields``), marks them
-corrected and bumps their versions, (7) writes a ``Revision`` with the before/after snapshots, and
+(6) re-derives the touched articles' title/byline/slug (``refresh_article_fields``), re-runs the
+article-local enrichment (places, topics) where blocks changed, marks them corrected and bumps
+their versions, (7) writes a ``Revision`` with the before/after snapshots, and
 (8) after commit, queues a search-index update for the touched articles (deleted ones included, so
 the index drops them). An exception anywhere rolls everything back.
 
@@ -164,6 +165,8 @@ def _save(edit: PageEdit, before: dict) -> Revision | None:
     if edit.undoes is None:  # an undo puts back exact snapshots: nothing to re-derive
         for article in Article.objects.filter(pk__in=touched):
             refresh_article_fields(article)
+        if changed_ids(before, middle, "blocks"):
+            _re_enrich(touched)
     if edit.mark_corrected:
         Article.objects.filter(pk__in=touched).exclude(status=ArticleStatus.CORRECTED).update(
             status=ArticleStatus.CORRECTED
@@ -187,6 +190,21 @@ def _save(edit: PageEdit, before: dict) -> Revision | None:
     )
     _schedule_reindex_on_commit(sorted(set(revision.article_ids) | edit.reindex_ids))
     return revision
+
+
+# Enrichment steps re-run on articles whose blocks changed, so that places and topics follow the
+# text (the 宁波 story gathered from two articles gets 宁波 back). Only the article-local steps:
+# the persons step also merges Person rows archive-wide, which a page revision could not undo;
+# ``manage.py enrich`` brings mentions up to date. Editors' tags and rejections are never touched.
+REENRICH_STEPS = ("regions", "topics")
+
+
+def _re_enrich(article_ids) -> None:
+    from articles.enrich import enrich_articles  # noqa: PLC0415 (the enrich app owns the steps)
+
+    ids = list(Article.objects.filter(pk__in=list(article_ids)).values_list("pk", flat=True))
+    if ids:
+        enrich_articles(ids, only=REENRICH_STEPS)
 
 
 def _flags_follow_blocks(page_id: int) -> None:

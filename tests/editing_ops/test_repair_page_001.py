@@ -19,7 +19,7 @@ from articles.editing import (
     undo,
 )
 from articles.editing.snapshots import page_snapshot
-from articles.models import Article, Block, BlockKind, Credit, CreditRole, Flag, FlagCode, Page
+from articles.models import Article, ArticleRegion, Block, BlockKind, Credit, CreditRole, Flag, FlagCode, Page
 
 from .helpers import snapshot_diff, texts
 
@@ -100,6 +100,9 @@ def test_repair_page_001_and_undo_it_step_by_step(page001, editor):
     assert ningbo.byline == "本报讯 记者张浩星 通讯员李娟报道"
     assert byline_credits(ningbo) == {("张浩星", CreditRole.REPORTER), ("李娟", CreditRole.CORRESPONDENT)}
     assert not byline_credits(linping) & byline_credits(ningbo)
+    # Places follow the text (enrichment re-runs on the articles whose blocks changed).
+    assert ArticleRegion.objects.filter(article=ningbo, rejected=False, region__name__startswith="宁波").exists()
+    assert ArticleRegion.objects.filter(article=linping, rejected=False, region__name__contains="临平").exists()
 
     assert texts(linping) == [at(page, 134).text, at(page, 136).text, at(page, 130).text, at(page, 132).text]
     assert texts(linping)[2].startswith("会”平台") and texts(linping)[3].startswith("据了解，临平")
