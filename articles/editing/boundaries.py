@@ -123,21 +123,22 @@ def _move_across(page_id, block, blocks, index, direction):
 
 def move_block_after(block, after, *, user, expected_version: int):
     """Move ``block`` to just after the block ``after`` (in that block's article, anywhere on the
-    page). Saves an editor a long series of up/down moves; an emptied article is removed."""
+    page; ``block`` may be a loose block that belongs to no article). Saves an editor a long series
+    of up/down moves; an emptied article is removed."""
     page_id = get_block(block).page_id
     with page_edit(page_id, user=user, expected_version=expected_version, action=Action.MOVE_BLOCK) as edit:
         block = get_block(block, page_id)
         after = get_block(after, page_id)
-        source_id = require_article(block)
+        source_id = block.article_id  # None: a loose block (e.g. a label the importer left outside)
         target_id = require_article(after)
         if block.pk == after.pk:
             raise InvalidOperation(_("不能把文本块移到它自己之后"))
-        if source_id != target_id:
+        if source_id is not None and source_id != target_id:
             set_blocks(source_id, [b for b in article_blocks(source_id) if b.pk != block.pk])
         target = [b for b in article_blocks(target_id) if b.pk != block.pk]
         target.insert([b.pk for b in target].index(after.pk) + 1, block)
         set_blocks(target_id, target)
-        if source_id != target_id and remove_if_empty(source_id, target_id):
+        if source_id is not None and source_id != target_id and remove_if_empty(source_id, target_id):
             set_article_order(page_articles(page_id))
         edit.summary = _("把 %(block)s 移到 %(after)s 之后") % {"block": _label(block), "after": _label(after)}
     return edit.revision
@@ -156,13 +157,12 @@ def gather_blocks(blocks, *, position: int | None = None, user, expected_version
     page_id = get_block(pks[0]).page_id
     with page_edit(page_id, user=user, expected_version=expected_version, action=Action.GATHER) as edit:
         chosen = [get_block(pk, page_id) for pk in pks]
-        sources = []
+        sources = []  # the chosen blocks' articles; loose blocks (no article) may be gathered too
         for block in chosen:
-            source = require_article(block)
-            if source not in sources:
-                sources.append(source)
+            if block.article_id is not None and block.article_id not in sources:
+                sources.append(block.article_id)
         articles = page_articles(page_id)
-        first_index = [a.pk for a in articles].index(sources[0])
+        first_index = [a.pk for a in articles].index(sources[0]) if sources else len(articles)
         new = insert_article(page_id, first_index)
         for source in sources:
             set_blocks(source, [b for b in article_blocks(source) if b.pk not in pks])

@@ -153,3 +153,14 @@ def test_no_block_is_ever_deleted(make_page, editor):
     gather_blocks([block(page, "丙一")], user=editor, expected_version=3)
     move_block(block(page, "丙一"), PREVIOUS_ARTICLE, user=editor, expected_version=4)
     assert sorted(Block.objects.filter(page=page).values_list("pk", "text")) == before
+
+
+def test_a_loose_block_can_be_moved_into_an_article_or_gathered(make_page, editor):
+    page = make_page(TWO_STORIES)
+    loose = block(page, "丙一")
+    Block.objects.filter(pk=loose.pk).update(article=None)  # as the importer leaves a banner
+    move_block_after(loose, block(page, "甲标题"), user=editor, expected_version=1)
+    assert texts(articles_of(page)[0])[:2] == ["甲标题", "丙一"]
+    Block.objects.filter(pk=loose.pk).update(article=None)
+    gather_blocks([loose], user=editor, expected_version=2)
+    assert texts(articles_of(page)[-1]) == ["丙一"]
