@@ -12,6 +12,9 @@ Evidence, from strongest to weakest:
 
 The month is the latest month the text mentions for that year (``今年8月`` → August), else January;
 the day is the 1st. Issue.date_is_estimated stays True until an editor confirms the date.
+
+Written by hand: date parsers (dateparser, jionlp's time parser) read one expression at a time and
+know nothing of news writing — that a target year is in the future, that 去年 bounds the year.
 """
 
 import datetime

@@ -17,9 +17,11 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 
+from articles.enrich import enrich_articles
 from articles.models import Article, ArticleStatus, Block, Flag, FlagCode, ImportLog, Issue, Newspaper, Page, Revision
+from articles.search.indexing import schedule_reindex
 from articles.text.slugs import pinyin_slug
 
 from .dating import DateEvidence, estimate_date, estimate_year, read_evidence
@@ -211,9 +213,19 @@ class PageLoader:
 
     # ---- phase 2 helpers -----------------------------------------------------------------
     def _write(self, plan: PlannedPage, summary: LoadSummary) -> None:
-        from articles.enrich import enrich_articles
-        from articles.search.indexing import schedule_reindex
+        try:
+            removed, article_ids, flag_counts = self._write_page(plan)
+        except IntegrityError as error:
+            done = ", ".join(summary.imported + summary.reimported) or "none"
+            raise IngestError(f"{plan.source.path}: not saved, the database refused it ({error}); another import "
+                              f"running at the same time? Pages already imported: {done}") from None
+        schedule_reindex([*removed, *article_ids])
+        (summary.reimported if plan.existing else summary.imported).append(plan.source.name)
+        summary.articles += len(article_ids)
+        summary.flags.update({str(code): n for code, n in flag_counts.items()})
 
+    def _write_page(self, plan: PlannedPage) -> tuple[list[int], list[int], Counter]:
+        """Everything for one page, in one transaction: all of it is saved, or none of it."""
         with transaction.atomic():
             removed = self._clear(plan.existing) if plan.existing else []
             page = self._save_page(plan)
@@ -228,10 +240,7 @@ class PageLoader:
                 counts={"articles": len(article_ids), "blocks": len(plan.draft.pieces), "flags": dict(flag_counts)},
             )
             enrich_articles(article_ids)
-        schedule_reindex([*removed, *article_ids])
-        (summary.reimported if plan.existing else summary.imported).append(plan.source.name)
-        summary.articles += len(article_ids)
-        summary.flags.update({str(code): n for code, n in flag_counts.items()})
+        return removed, article_ids, flag_counts
 
     @staticmethod
     def _clear(page: Page) -> list[int]:

@@ -2,6 +2,11 @@
 
 Two or more blank lines mark an image gap (where a photo stood in print). Markdown-ish marks
 (``## 标题``, ``**小标题**``) are recognised here and stripped from the text; the source keeps them.
+
+Not a markdown library: these pages are only markdown-*ish* (a few marks on otherwise plain print
+layout, marks used inconsistently between pages), and every block must keep its exact source line
+numbers, which markdown parsers do not report for paragraphs split by blank lines. Two regular
+expressions read the marks; the layout rules decide what they mean.
 """
 
 import re
