@@ -28,5 +28,5 @@ urlpatterns = [
     path(DAY, reading.issue_detail, name="issue_detail"),
     path(DAY + "pages/<int:number>/", reading.page_detail, name="page_detail"),
     path("articles/<int:pk>/", reading.article_detail_short, name="article_detail_short"),
-    path("articles/<int:pk>/<slug:slug>/", reading.article_detail, name="article_detail"),
+    path("articles/<int:pk>/<str:slug>/", reading.article_detail, name="article_detail"),
 ]

@@ -11,8 +11,9 @@ def test_short_url_redirects_permanently_to_the_slug_url(client, sample_article)
     assert response["Location"] == f"/articles/{sample_article.pk}/ce-shi-zhu-ti/"
 
 
-def test_wrong_slug_redirects_permanently(client, sample_article):
-    response = client.get(f"/articles/{sample_article.pk}/old-slug/")
+@pytest.mark.parametrize("slug", ["old-slug", "职工书屋", "%E8%81%8C%E5%B7%A5"])
+def test_wrong_slug_redirects_permanently(client, sample_article, slug):
+    response = client.get(f"/articles/{sample_article.pk}/{slug}/")
     assert response.status_code == 301
     assert response["Location"] == sample_article.get_absolute_url()
 
