@@ -49,6 +49,8 @@ _BYLINE = re.compile(
 _BARE_DATELINE = re.compile(r"^(?P<byline>本报讯)(?=\s)")
 # 文/图 赵六 — text and photos by one person, no 报道 after it.
 _WEN_TU_BYLINE = re.compile(rf"^(?P<byline>{_WEN_TU}\s*(?:本报)?(?P<role>{_ROLE})?\s*(?P<names>{_NAMES}))(?=\s|$)")
+# (记者 张三 通讯员 李四) closing the last paragraph of a short news item.
+_TRAILING_BYLINE = re.compile(rf"(?P<byline>[(（]\s*{_GROUP}(?:\s*{_GROUP})*\s*(?:报道|摄)?\s*[)）])\s*$")
 _CLOSING_CREDIT = re.compile(rf"^\s*(?:(?P<role>{_ROLE})\s*)?(?P<names>{_NAMES})\s*(?:摄影|摄)\s*$")
 
 
@@ -74,6 +76,16 @@ def split_byline(line: str) -> ParsedByline | None:
         end += 1
     source, rest = line[:end], line[end:]
     return ParsedByline(text=source.strip(), source=source, rest=rest, credits=credits_in(match.group("byline")))
+
+
+def split_trailing_byline(line: str) -> tuple[str, ParsedByline] | None:
+    """'……活动圆满结束。(记者 张三 通讯员 李四)' → ('……活动圆满结束。', byline); text + source == line."""
+    match = _TRAILING_BYLINE.search(line)
+    if not match or not line[: match.start()].strip():
+        return None
+    byline = line[match.start():]
+    return line[: match.start()], ParsedByline(text=byline.strip(), source=byline, rest="",
+                                               credits=credits_in(match.group("byline")))
 
 
 def credits_in(byline: str) -> list[tuple[str, str]]:

@@ -6,7 +6,9 @@ so — not by its marks alone, since inner subheads look exactly like headlines:
 * it is the first run on the page (the page banner, if any, is split off it);
 * it has two or more lines (label + headline, kicker + headline …); a subhead is one line;
 * it carries the page's headline mark (the highest-ranking ``#`` level used on the page);
-* it is followed by a byline, a caption or an image gap; or it is a known column label.
+* it is followed by a byline, a caption or an image gap; or it is a known column label;
+* it comes right after a closing photo credit (which ends the story before it), or the text after
+  it opens like a news lead (日前, 近日 …) — inner subheads are followed by running text.
 
 Otherwise it is a one-line run followed by body text: an inner subhead of the current article.
 
@@ -15,6 +17,8 @@ the first block of a plain page's first run when that run has more lines than a 
 (3+) or starts with a block printed over two lines; or a banner already known from another page.
 Column labels: unmarked lines before a marked headline, or a label already known in the archive.
 """
+
+import re
 
 from articles.models.choices import BlockKind, FlagCode
 
@@ -25,6 +29,7 @@ from .roles import TITLE
 from .titles import assign_title_roles
 
 _ARTICLE_OPENERS = (BlockKind.BYLINE, BlockKind.CAPTION)
+_LEAD_OPENING = re.compile(r"^(?:日前|近日|本报讯|[今昨]天|[今昨]日)[,，]")
 
 
 def _normalise(text: str) -> str:
@@ -65,6 +70,7 @@ def lay_out(
             end += 1
         run = pieces[index:end]
         following = pieces[end] if end < len(pieces) else None
+        preceding = pieces[index - 1] if index else None
 
         if not seen_content:
             run, banner_piece = _split_banner(run, banners)
@@ -82,6 +88,8 @@ def lay_out(
             or following.kind in _ARTICLE_OPENERS
             or following.after_image_gap
             or _normalise(run[0].text) in labels
+            or (preceding is not None and preceding.kind == BlockKind.CREDIT)
+            or (following.kind == BlockKind.BODY and _LEAD_OPENING.match(following.text))
         )
         if opens_article and run:
             article = ArticleDraft(order=len(articles) + 1)

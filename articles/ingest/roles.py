@@ -4,7 +4,7 @@ on its neighbours and is decided later by ``layout``."""
 
 from articles.models.choices import BlockKind
 
-from .bylines import parse_closing_credit, split_byline
+from .bylines import parse_closing_credit, split_byline, split_trailing_byline
 from .draft import Piece
 from .paragraphs import Paragraph, join_printed_lines, strip_marks
 from .text_rules import is_single_sentence, looks_like_title
@@ -53,4 +53,13 @@ def _classify_one(paragraph: Paragraph, is_last: bool) -> list[Piece]:
     # A page cannot end with a title: a short unpunctuated last paragraph is a cut-off body text.
     if looks_like_title(text) and not is_last:
         return [Piece(kind=TITLE, text=text, source_text=source, **common)]
+    trailing = split_trailing_byline(paragraph.lines[-1])
+    if trailing:
+        body_last, byline = trailing
+        body_lines = [*paragraph.lines[:-1], body_last]
+        return [
+            Piece(kind=BlockKind.BODY, text=join_printed_lines(body_lines), source_text="\n".join(body_lines), **common),
+            Piece(kind=BlockKind.BYLINE, text=byline.text, source_text=byline.source,
+                  **{**common, "line_start": paragraph.line_end, "after_image_gap": False}),
+        ]
     return [Piece(kind=BlockKind.BODY, text=text, source_text=source, **common)]

@@ -87,3 +87,24 @@ def test_known_column_label_is_recognised_on_a_plain_page():
     assert (draft.articles[0].column_label, draft.articles[0].headline) == ("工会“小灵通”", "某县总工会开展活动")
     without = parse_page(text)
     assert without.articles[0].column_label == ""  # unknown: read as a kicker, print order kept
+
+
+def test_photo_story_on_a_plain_page_is_its_own_article():
+    from articles.ingest.pipeline import parse_page
+
+    text = ("某市总工会开展技能比武\n\n本报讯 记者甲某报道 近日,比武举行。\n\n比武分为三个项目。\n\n"
+            "通讯员乙某 摄\n\n尽享运动好时光\n\n选手们在赛场上奋力拼搏,现场气氛热烈。\n\n"
+            "清凉一夏\n\n日前,某区总工会送清凉到工地。\n")
+    draft = parse_page(text)
+    assert [a.headline for a in draft.articles] == ["某市总工会开展技能比武", "尽享运动好时光", "清凉一夏"]
+    assert draft.articles[0].byline == "本报讯 记者甲某报道 通讯员乙某 摄"
+
+
+def test_a_one_line_title_followed_by_running_text_is_a_subhead():
+    from articles.ingest.pipeline import parse_page
+
+    text = ("某市总工会开展技能比武\n\n本报讯 记者甲某报道 近日,比武举行。\n\n"
+            "以赛促学\n\n比赛分为三个项目,选手们各显身手。\n")
+    draft = parse_page(text)
+    assert len(draft.articles) == 1
+    assert [p.kind for p in draft.pieces if p.text == "以赛促学"] == [BlockKind.SUBHEAD]

@@ -4,7 +4,7 @@ import pytest
 from django.core.management import call_command
 
 from articles.ingest.bylines import parse_closing_credit, split_byline
-from articles.models import CreditRole, Person, PersonAlias
+from articles.models import BlockKind, CreditRole, Person, PersonAlias
 from articles.text.slugs import person_slug
 
 from .helpers import articles_of
@@ -80,3 +80,15 @@ def test_person_reused_by_name_or_alias_and_slugs_are_unique(tmp_path):
     assert list(article_one) == [keep]
     new = Person.objects.get(name="测试丙")
     assert new.slug == person_slug("测试丙") + "-2"
+
+
+def test_byline_in_brackets_closing_the_last_paragraph():
+    from articles.ingest.pipeline import parse_page
+
+    text = "某县总工会送清凉\n\n近日,某县总工会为户外劳动者送去清凉物品。(记者 张三 通讯员 李四)\n"
+    draft = parse_page(text)
+    body, byline = [p for p in draft.pieces if p.kind in (BlockKind.BODY, BlockKind.BYLINE)]
+    assert (body.kind, body.text) == (BlockKind.BODY, "近日,某县总工会为户外劳动者送去清凉物品。")
+    assert (byline.kind, byline.text) == (BlockKind.BYLINE, "(记者 张三 通讯员 李四)")
+    assert body.source_text + byline.source_text == text.splitlines()[2]
+    assert [(c.printed_name, c.role) for c in draft.articles[0].credits] == [("张三", R), ("李四", C)]
