@@ -14,21 +14,21 @@ from .helpers import build_page
 
 @pytest.fixture
 def editor(db):
-    user = get_user_model().objects.create_user("editor1", password="pw-editor-1", is_staff=True)
+    user = get_user_model().objects.create_user("editor1", is_staff=True)  # no password: hashing is slow
     user.groups.add(ensure_editors_group())
     return user
 
 
 @pytest.fixture
 def second_editor(db):
-    user = get_user_model().objects.create_user("editor2", password="pw-editor-2", is_staff=True)
+    user = get_user_model().objects.create_user("editor2", is_staff=True)
     user.groups.add(ensure_editors_group())
     return user
 
 
 @pytest.fixture
 def reader(db):
-    return get_user_model().objects.create_user("reader1", password="pw-reader-1")
+    return get_user_model().objects.create_user("reader1")
 
 
 @pytest.fixture
