@@ -83,11 +83,7 @@ class PageLoader:
         self._check_page_numbers(plans)
         to_write = [plan for plan in plans if plan.action != UNCHANGED]
         if to_write:
-            gazetteer = Gazetteer.from_database()
-            banners = set(Page.objects.exclude(banner="").values_list("banner", flat=True))
-            labels = set(Article.objects.exclude(column_label="").values_list("column_label", flat=True))
-            for plan in to_write:
-                plan.draft = parse_page(plan.source.text, gazetteer, banners, labels)
+            self._parse_pages(to_write)
             self._date_pages(to_write)
 
         # ---- phase 2: write ---------------------------------------------------------------
@@ -190,6 +186,24 @@ class PageLoader:
             if taken:
                 raise IngestError(f"{entry.where}: page {entry.page} of {entry.date} is already "
                                   f"{taken.source_name}; fix the manifest")
+
+    @staticmethod
+    def _parse_pages(plans: list[PlannedPage]) -> None:
+        """Parse every page; banners and column labels learnt from one page (or from the archive)
+        help read the others, so pages are parsed again until no new ones turn up (twice at most
+        in practice: a markdown page names a label a plain page of the same batch also carries)."""
+        gazetteer = Gazetteer.from_database()
+        banners = set(Page.objects.exclude(banner="").values_list("banner", flat=True))
+        labels = set(Article.objects.exclude(column_label="").values_list("column_label", flat=True))
+        for _attempt in range(3):
+            for plan in plans:
+                plan.draft = parse_page(plan.source.text, gazetteer, banners, labels)
+            found_banners = {plan.draft.banner for plan in plans if plan.draft.banner}
+            found_labels = {a.column_label for plan in plans for a in plan.draft.articles if a.column_label}
+            if found_banners <= banners and found_labels <= labels:
+                return
+            banners |= found_banners
+            labels |= found_labels
 
     def _date_pages(self, plans: list[PlannedPage]) -> None:
         """Manifest dates first; then years the texts report; then banner peers for the rest."""

@@ -108,3 +108,19 @@ def test_a_one_line_title_followed_by_running_text_is_a_subhead():
     draft = parse_page(text)
     assert len(draft.articles) == 1
     assert [p.kind for p in draft.pieces if p.text == "以赛促学"] == [BlockKind.SUBHEAD]
+
+
+@pytest.mark.django_db
+def test_labels_learnt_from_one_page_of_a_batch_help_read_another(tmp_path):
+    from django.core.management import call_command
+
+    from articles.models import Page
+
+    first = "某市总工会开展技能比武\n\n本报讯 记者甲某报道 近日,比武举行。\n\n"
+    (tmp_path / "940_markdown.txt").write_text(
+        f"# {first}工友之声\n\n# 某区总工会开展读书会\n\n本报讯 记者丙某报道 近日,读书会举行。\n", encoding="utf-8")
+    (tmp_path / "941_plain.txt").write_text(
+        f"{first}工友之声\n\n某县总工会送清凉\n\n本报讯 记者乙某报道 近日,送清凉。\n", encoding="utf-8")
+    call_command("import_pages", str(tmp_path), verbosity=0)
+    plain = Page.objects.get(source_name="941_plain.txt").articles.get(order=2)
+    assert (plain.column_label, plain.kicker, plain.headline) == ("工友之声", "", "某县总工会送清凉")
