@@ -18,7 +18,7 @@ variants), review (flags, mark reviewed), queue (work-queue queries), reports (r
 revisions (the frame, undo, history), permissions (editors group), locking, snapshots.
 """
 
-from .blocks import correct_text, mark_duplicate, set_block_kind, unmark_duplicate
+from .blocks import correct_text, join_with_previous, mark_duplicate, set_block_kind, unmark_duplicate
 from .boundaries import (
     DIRECTIONS,
     DOWN,
@@ -71,5 +71,5 @@ __all__ = [
     "add_credit", "add_region", "add_topic", "remove_credit", "remove_region", "remove_topic", "set_issue_date",
     "set_page_number", "set_primary_topic", "merge_persons", "flag_counts", "flagged_articles", "flagged_pages",
     "open_flags", "open_reports", "hash_client", "recent_report_count", "report_problem", "add_flag",
-    "close_report", "mark_reviewed", "resolve_flag",
+    "close_report", "mark_reviewed", "resolve_flag", "join_with_previous",
 ]

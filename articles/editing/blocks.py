@@ -11,7 +11,7 @@ from articles.models import BlockKind, Flag, FlagCode
 
 from .errors import InvalidOperation
 from .revisions import Action, page_edit
-from .structure import get_block
+from .structure import article_blocks, get_block, require_article
 
 
 def _label(block) -> str:
@@ -79,4 +79,36 @@ def unmark_duplicate(block, *, user, expected_version: int):
             raise InvalidOperation(_("这个文本块没有被标为重复"))
         type(block).objects.filter(pk=block.pk).update(hidden=False, duplicate_of=None)
         edit.summary = _("取消 %(block)s 的重复标记") % {"block": _label(block)}
+    return edit.revision
+
+
+def join_with_previous(block, *, user, expected_version: int):
+    """Append a block's text to the previous visible block of its article and hide it (kept, with
+    ``duplicate_of`` pointing at the block that now holds its text).
+
+    For a paragraph split by a column break that the importer could not join, e.g. page 001's
+    orphan L118 “四梁八柱”。, the end of L128 “…工作的”. No separator is added (Chinese text); the
+    previous block's importer text stays in ``original_text``. Open ORPHAN flags of the block and
+    TRUNCATED flags of the previous block are resolved: the join repairs both.
+    """
+    page_id = get_block(block).page_id
+    with page_edit(page_id, user=user, expected_version=expected_version, action=Action.JOIN) as edit:
+        block = get_block(block, page_id)
+        if block.hidden:
+            raise InvalidOperation(_("这个文本块已被隐藏"))
+        visible = [b for b in article_blocks(require_article(block)) if not b.hidden]
+        index = [b.pk for b in visible].index(block.pk)
+        if index == 0:
+            raise InvalidOperation(_("这是文章的第一个文本块，前面没有可接的段落"))
+        previous = visible[index - 1]
+        joiner = " " if previous.text[-1:].isascii() and block.text[:1].isascii() else ""
+        type(block).objects.filter(pk=previous.pk).update(
+            text=previous.text + joiner + block.text, original_text=previous.original_text or previous.text)
+        type(block).objects.filter(pk=block.pk).update(hidden=True, duplicate_of=previous)
+        now = timezone.now()
+        Flag.objects.filter(block=block, code=FlagCode.ORPHAN, resolved_at__isnull=True).update(
+            resolved_at=now, resolved_by=user)
+        Flag.objects.filter(block=previous, code=FlagCode.TRUNCATED, resolved_at__isnull=True).update(
+            resolved_at=now, resolved_by=user)
+        edit.summary = _("%(block)s 接到 %(previous)s 之后") % {"block": _label(block), "previous": _label(previous)}
     return edit.revision

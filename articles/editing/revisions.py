@@ -53,6 +53,7 @@ class Action:
     MARK_DUPLICATE = "mark_duplicate"
     UNMARK_DUPLICATE = "unmark_duplicate"
     CORRECT_TEXT = "correct_text"
+    JOIN = "join"
     REORDER_ARTICLES = "reorder_articles"
     SET_ISSUE_DATE = "set_issue_date"
     SET_PAGE_NUMBER = "set_page_number"
@@ -77,6 +78,7 @@ ACTION_LABELS = {
     Action.MARK_DUPLICATE: "标为重复",
     Action.UNMARK_DUPLICATE: "取消重复",
     Action.CORRECT_TEXT: "校正文本",
+    Action.JOIN: "接续上段",
     Action.REORDER_ARTICLES: "调整文章顺序",
     Action.SET_ISSUE_DATE: "设定出版日期",
     Action.SET_PAGE_NUMBER: "设定版次",

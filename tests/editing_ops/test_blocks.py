@@ -5,6 +5,7 @@ import pytest
 from articles.editing import (
     InvalidOperation,
     correct_text,
+    join_with_previous,
     mark_duplicate,
     set_block_kind,
     set_title_lines,
@@ -88,3 +89,22 @@ def test_mark_and_unmark_a_duplicate(make_page, editor):
     unmark_duplicate(copy, user=editor, expected_version=2)
     copy.refresh_from_db()
     assert not copy.hidden and copy.duplicate_of_id is None
+
+
+def test_join_with_previous_repairs_a_paragraph_split_by_a_column_break(make_page, editor):
+    page = make_page([[("headline", "标题"), ("body", "构筑起“新型带徒制”工作的"), ("body", "“四梁八柱”。")]])
+    head, orphan = block(page, "构筑起“新型带徒制”工作的"), block(page, "“四梁八柱”。")
+    orphan_flag = Flag.objects.create(page=page, block=orphan, article=orphan.article, code=FlagCode.ORPHAN)
+    revision = join_with_previous(orphan, user=editor, expected_version=1)
+    head.refresh_from_db()
+    orphan.refresh_from_db()
+    orphan_flag.refresh_from_db()
+    assert head.text == "构筑起“新型带徒制”工作的“四梁八柱”。" and head.original_text == "构筑起“新型带徒制”工作的"
+    assert orphan.hidden and orphan.duplicate_of_id == head.pk and orphan.text == "“四梁八柱”。"
+    assert orphan_flag.resolved_at is not None
+    assert texts(articles_of(page)[0]) == ["标题", "构筑起“新型带徒制”工作的“四梁八柱”。"]
+    with pytest.raises(InvalidOperation):
+        join_with_previous(block(page, "标题"), user=editor, expected_version=2)
+    undo(revision, user=editor, expected_version=2)
+    head.refresh_from_db()
+    assert head.text == "构筑起“新型带徒制”工作的" and not Block.objects.get(pk=orphan.pk).hidden

@@ -3,9 +3,9 @@
 On the printed page the 宁波海建 story's byline and lead (L139) stand under the 临平 story's titles
 (L134–137), four paragraphs are printed twice (L126=L141 … L132=L147) and L118 “四梁八柱”。 is the
 orphaned end of L128. The importer keeps all of it (second copies hidden as duplicates). An editor
-fixes it in five steps: split the 临平 article before the byline; gather the 宁波 story in reading
-order; put the 临平 titles before the 临平 paragraphs and merge what is left; flag the 临平 story as
-missing its lead. Then every step is undone, newest first, and the page is exactly as imported.
+fixes it step by step: split the 临平 article before the byline; gather the 宁波 story in reading
+order; put the 临平 titles before the 临平 paragraphs and merge what is left; join the orphan onto
+the end of L128; flag the 临平 story as missing its lead. Then every step is undone, newest first, and the page is exactly as imported.
 """
 
 import pytest
@@ -13,6 +13,7 @@ import pytest
 from articles.editing import (
     add_flag,
     gather_blocks,
+    join_with_previous,
     merge_articles,
     reorder_articles,
     split_article,
@@ -79,7 +80,10 @@ def test_repair_page_001_and_undo_it_step_by_step(page001, editor):
     steps.append(merge_articles(linping, "next", user=editor, expected_version=current_version(page)))
     steps.append(merge_articles(linping, "next", user=editor, expected_version=current_version(page)))
 
-    # 4. The 临平 story's lead is lost on this page: say so.
+    # 4. The orphan is the end of L128's sentence: join it on (kept, hidden, pointing at L128).
+    steps.append(join_with_previous(at(page, 118), user=editor, expected_version=current_version(page)))
+
+    # 5. The 临平 story's lead is lost on this page: say so.
     steps.append(add_flag(linping, FlagCode.MISSING_LEAD, "导语在版面上缺失", user=editor,
                           expected_version=current_version(page)))
 
@@ -91,11 +95,13 @@ def test_repair_page_001_and_undo_it_step_by_step(page001, editor):
         "本报讯 记者张浩星 通讯员李娟报道",
         at(page, 139, BlockKind.BODY).text,
         at(page, 126).text,
-        at(page, 128).text,
-        "“四梁八柱”。",
+        at(page, 128).original_text + "“四梁八柱”。",
         at(page, 120).text, at(page, 122).text, at(page, 124).text,
     ]
-    assert texts(ningbo)[3].startswith("“名师出高徒”") and texts(ningbo)[5].endswith("工作的")
+    assert texts(ningbo)[3].startswith("“名师出高徒”")
+    assert texts(ningbo)[5].endswith("构筑起“新型带徒制”工作的“四梁八柱”。")
+    orphan = at(page, 118)
+    assert orphan.hidden and orphan.duplicate_of_id == at(page, 128).pk and orphan.article_id == ningbo.pk
     assert ningbo.headline == "宁波海建工会“新型带徒制”搭建成才“快车道”"
     assert ningbo.byline == "本报讯 记者张浩星 通讯员李娟报道"
     assert byline_credits(ningbo) == {("张浩星", CreditRole.REPORTER), ("李娟", CreditRole.CORRESPONDENT)}
@@ -114,8 +120,11 @@ def test_repair_page_001_and_undo_it_step_by_step(page001, editor):
         block = at(page, copy)
         assert block.hidden and block.duplicate_of_id == at(page, original).pk
         assert block.article_id == at(page, original).article_id
-    # Nothing lost, nothing rewritten; the articles left empty are gone.
-    assert sorted(Block.objects.filter(page=page).values_list("pk", "text")) == block_texts
+    # Nothing lost: every block is still there with its text (L128's import text kept in
+    # original_text); the articles left empty are gone.
+    now = {pk: (text, original) for pk, text, original in Block.objects.filter(page=page).values_list(
+        "pk", "text", "original_text")}
+    assert sorted((pk, original or text) for pk, (text, original) in now.items()) == block_texts
     assert not Article.objects.filter(pk__in=[ningbo_source.pk, moved.pk]).exists()
 
     # Undo everything, newest first: the page is exactly as imported.
