@@ -15,7 +15,7 @@ from django.views.decorators.http import require_safe
 
 from articles.forms.search import FACET_PARAMS, search_params_from
 from articles.views.search.engine import PER_PAGE, run_search
-from articles.views.search.facets import collect_labels
+from articles.views.search.facets import collect_labels, trim_facets
 from articles.views.search.paging import last_page
 from articles.views.search.results import ResultItem, result_items
 
@@ -50,7 +50,8 @@ def search_json(request):
     params = search_params_from(request.GET)
     outcome = run_search(params, per_page=PER_PAGE, browse=params.is_blank)  # blank: every article
     params = params.with_page(outcome.page)
-    labels = collect_labels(outcome.facets, params)
+    facets = trim_facets(outcome.facets, params)
+    labels = collect_labels(facets, params)
     absolute = request.build_absolute_uri
     num_pages = last_page(outcome.total, outcome.per_page)
     json_path = reverse("search_json")
@@ -74,7 +75,7 @@ def search_json(request):
         "results": [_result(item, absolute) for item in result_items(outcome.hits)],
         "facets": {
             param: [{"value": value, "label": labels.label(param, value), "count": count} for value, count in pairs]
-            for param, pairs in outcome.facets.items()
+            for param, pairs in facets.items()
         },
     }
     body = json.dumps(data, ensure_ascii=False).translate(_HTML_SENSITIVE)

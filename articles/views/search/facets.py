@@ -18,6 +18,10 @@ from articles.models import Person, Region, Topic
 
 # Options shown before "更多" in each facet (selected options are always shown).
 VISIBLE_OPTIONS = 8
+# Options kept at all: on a large archive a broad search can have thousands of persons; past the
+# top few dozen they help no one and would cost a huge label query. Counties nest under 11 cities.
+MAX_OPTIONS = {"county": 100, "year": 100}
+DEFAULT_MAX_OPTIONS = 30
 
 
 @dataclass
@@ -95,6 +99,16 @@ class Labels:
     def parent_city_region(self, county_value: str) -> Region | None:
         region = self.regions.get(county_value)
         return region.parent if region is not None else None
+
+
+def trim_facets(facets: dict[str, list[tuple[str, int]]], params: SearchParams) -> dict[str, list[tuple[str, int]]]:
+    """The most frequent values of each facet (the engine sorts by count), plus any selected one."""
+    trimmed = {}
+    for param, pairs in facets.items():
+        limit = MAX_OPTIONS.get(param, DEFAULT_MAX_OPTIONS)
+        selected = set(params.filters.get(param, ()))
+        trimmed[param] = [pair for i, pair in enumerate(pairs) if i < limit or pair[0] in selected]
+    return trimmed
 
 
 def collect_labels(facets: dict[str, list[tuple[str, int]]], params: SearchParams) -> Labels:

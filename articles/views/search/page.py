@@ -13,7 +13,7 @@ from django.views.decorators.http import require_safe
 
 from articles.forms.search import SORT_CHOICES, SearchParams, search_params_from
 from articles.views.search.engine import PER_PAGE, run_search
-from articles.views.search.facets import build_chips, build_sidebar, collect_labels
+from articles.views.search.facets import build_chips, build_sidebar, collect_labels, trim_facets
 from articles.views.search.paging import paginate
 from articles.views.search.results import result_items
 from articles.views.search.suggestions import example_links, word_links
@@ -36,7 +36,8 @@ def search_context(request, params: SearchParams) -> dict:
     else:
         outcome = run_search(params, per_page=PER_PAGE)
     params = params.with_page(outcome.page) if outcome.page != params.page else params
-    labels = collect_labels(outcome.facets, params)
+    facets = trim_facets(outcome.facets, params)
+    labels = collect_labels(facets, params)
     items = result_items(outcome.hits)
     context = {
         "params": params,
@@ -45,7 +46,7 @@ def search_context(request, params: SearchParams) -> dict:
         "total": outcome.total,
         "items": items,
         "pagination": paginate(params, outcome.total, outcome.per_page, path),
-        "facet_groups": build_sidebar(outcome.facets, params, labels, path),
+        "facet_groups": build_sidebar(facets, params, labels, path),
         "chips": build_chips(params, labels, path),
         "clear_filters_url": path + params.without_filters().querystring(),
         "sort_links": sort_links(params, path),
