@@ -20,6 +20,7 @@ segmentation differ between processes.
 from __future__ import annotations
 
 import logging
+import re
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -45,6 +46,7 @@ def get_segmenter() -> jieba.Tokenizer:
     if _segmenter is None:
         with _lock:
             if _segmenter is None:
+                jieba.setLogLevel(logging.WARNING)  # jieba logs its dictionary loading at DEBUG
                 segmenter = jieba.Tokenizer()
                 segmenter.initialize()
                 if USERDICT_PATH.exists():
@@ -111,9 +113,12 @@ class Word:
     end: int
 
 
+_WORD_CHAR = re.compile(r"[^\W_]")
+
+
 def _is_word(text: str) -> bool:
     """A token worth indexing: contains a letter, digit or CJK ideograph (not punctuation)."""
-    return any(ch.isalnum() for ch in text)
+    return _WORD_CHAR.search(text) is not None
 
 
 def segment(text: str, *, for_index: bool = False) -> list[Word]:

@@ -45,7 +45,6 @@ class ChineseWhooshBackend(WhooshSearchBackend):
                     stored=field.stored,
                     phrase=True,
                     field_boost=field.boost,
-                    spelling=(name == content_field_name),
                 )
         return content_field_name, Schema(**schema_fields)
 

@@ -12,18 +12,57 @@ from __future__ import annotations
 
 from html import escape
 
-from .analysis import segment
+from .analysis import fold_keep_length, segment
 from .query import ParsedQuery
 
 FRAGMENT_CHARS = 90  # context characters around the first match of a fragment
 MAX_FRAGMENTS = 3
 PLAIN_CHARS = 160  # length of the lead shown when nothing in the body matched
+WINDOW_MARGIN = 16  # characters segmented on each side of a found query word
+_ASCII_LOWER = {code: code + 32 for code in range(ord("A"), ord("Z") + 1)}
 
 
-def match_spans(text: str, words: set[str], phrases: list[tuple[str, ...]] = ()) -> list[tuple[int, int]]:
-    """Sorted, non-overlapping (start, end) character spans of ``text`` to mark."""
+def match_spans(text: str, words: set[str], phrases: list[tuple[str, ...]] = (),
+                limit: int | None = None) -> list[tuple[int, int]]:
+    """Sorted, non-overlapping (start, end) character spans of ``text`` to mark.
+
+    Segmenting a whole article for every result would cost more than the search itself, so the
+    query words are first found by plain substring search in the folded text, and only a small
+    window around each occurrence is segmented to decide whether it is a word (or a dictionary
+    part of one) there. ``limit`` stops after that many spans (enough for the fragments shown).
+    """
     if not text or (not words and not phrases):
         return []
+    folded = fold_keep_length(text).translate(_ASCII_LOWER)
+    needles = {w for w in words if w} | {"".join(p) for p in phrases if p}
+    hits = sorted({i for needle in needles for i in _occurrences(folded, needle)})
+    spans: list[tuple[int, int]] = []
+    window_end = -1
+    for index in hits:
+        if index < window_end:
+            continue  # already inside a segmented window
+        start = max(0, index - WINDOW_MARGIN)
+        window_end = min(len(text), index + max(map(len, needles)) + WINDOW_MARGIN)
+        inner_start = 0 if start == 0 else start + WINDOW_MARGIN // 2
+        inner_end = len(text) if window_end == len(text) else window_end - WINDOW_MARGIN // 2
+        for s, e in _spans_in(text[start:window_end], words, phrases):
+            if inner_start <= start + s < inner_end or (start + s <= index < start + e):
+                spans.append((start + s, start + e))
+        if limit is not None and len(spans) >= limit:
+            break
+    return _merge(spans)
+
+
+def _occurrences(haystack: str, needle: str, cap: int = 200):
+    found, at = 0, haystack.find(needle)
+    while at != -1 and found < cap:
+        yield at
+        found += 1
+        at = haystack.find(needle, at + 1)
+
+
+def _spans_in(text: str, words: set[str], phrases) -> list[tuple[int, int]]:
+    """The marks inside one (short) piece of text, by segmenting it like a query."""
     segmented = segment(text)
     spans: list[tuple[int, int]] = []
     for phrase in phrases:
@@ -38,7 +77,7 @@ def match_spans(text: str, words: set[str], phrases: list[tuple[str, ...]] = ())
             continue
         for start, end in _parts(word.text, words):
             spans.append((word.start + start, word.start + end))
-    return _merge(spans)
+    return spans
 
 
 def _parts(word: str, words: set[str]) -> list[tuple[int, int]]:
@@ -90,31 +129,39 @@ def highlight_fragments(text: str, query: ParsedQuery, *, max_fragments: int = M
                         context: int = FRAGMENT_CHARS) -> list[str]:
     """Up to ``max_fragments`` escaped-HTML snippets of ``text`` around the matches.
 
-    Each fragment starts a little before a match and runs ``context`` characters on; fragments
-    that would overlap are merged; '…' marks cut text. With no match, the start of the text.
+    Fragments are placed around the first occurrences of the query words (found by substring
+    search), then only the fragment itself is segmented to mark the real word matches, so a long
+    article costs a few short segmentations. A fragment starts a little before its first match and
+    runs ``context`` characters on (further if a match would be cut); '…' marks cut text. With no
+    match, the start of the text.
     """
     text = text or ""
-    spans = match_spans(text, query.highlight_words(), query.highlight_phrases())
-    if not spans:
+    words, phrases = query.highlight_words(), query.highlight_phrases()
+    needles = {w for w in words if w} | {"".join(p) for p in phrases if p}
+    fragments: list[str] = []
+    if needles:
+        folded = fold_keep_length(text).translate(_ASCII_LOWER)
+        hits = sorted({i for needle in needles for i in _occurrences(folded, needle)})
+        before, covered = context // 4, -1
+        for index in hits[: max_fragments * 6]:
+            if index < covered:
+                continue
+            start = max(0, index - before)
+            end = min(len(text), start + context)
+            cut_start = max(0, start - WINDOW_MARGIN)
+            spans = [(cut_start + s, cut_start + e)
+                     for s, e in _merge(_spans_in(text[cut_start : min(len(text), end + WINDOW_MARGIN)], words, phrases))]
+            spans = [(s, e) for s, e in spans if e > start and s < end]
+            if not spans:
+                continue  # the letters occur here but not as the word: look further on
+            start = min(start, spans[0][0])
+            end = max(end, spans[-1][1])
+            covered = end
+            fragments.append(("…" if start > 0 else "") + _render(text, spans, start, end)
+                             + ("…" if end < len(text) else ""))
+            if len(fragments) == max_fragments:
+                break
+    if not fragments:
         lead = text[:PLAIN_CHARS]
         return [escape(lead) + ("…" if len(text) > PLAIN_CHARS else "")] if lead else []
-    windows: list[list[int]] = []
-    before = context // 4
-    for s, e in spans:
-        start = max(0, s - before)
-        end = min(len(text), max(e, start + context))
-        if windows and start <= windows[-1][1] and end - windows[-1][0] <= 2 * context:
-            windows[-1][1] = max(windows[-1][1], end)
-        elif windows and s < windows[-1][1]:
-            continue  # this match is already shown (a long fragment ends after it)
-        else:
-            if len(windows) == max_fragments:
-                break
-            windows.append([start, end])
-    fragments = []
-    for start, end in windows:
-        # Never cut a match in two: a fragment ending inside one runs on to its end.
-        end = max([end] + [e for s, e in spans if s < end < e])
-        html = _render(text, spans, start, end)
-        fragments.append(("…" if start > 0 else "") + html + ("…" if end < len(text) else ""))
     return fragments
