@@ -74,8 +74,10 @@ class PlaceMatcher:
         self._any_lengths = _lengths_by_first_char(self._any_names)
 
     # -- public -------------------------------------------------------------------------------
-    def match(self, sections: list[tuple[str, int]]) -> PlaceResult:
-        """``sections``: (text, weight) pairs, e.g. [(headline, TITLE), (lead, LEAD), (para, BODY)]."""
+    def match(self, sections: list[tuple[str, int]], rejected: frozenset[int] = frozenset()) -> PlaceResult:
+        """``sections``: (text, weight) pairs, e.g. [(headline, TITLE), (lead, LEAD), (para, BODY)].
+        ``rejected``: region ids an editor removed from this text; they count for nothing, so a
+        rejected 德清县 does not bring 湖州市 back either."""
         candidates: list[Mention] = []
         for text, weight in sections:
             # Only sentences that contain a name at all are segmented (jieba is the costly part).
@@ -83,7 +85,7 @@ class PlaceMatcher:
                 if sentence and next(_find(sentence, self._any_lengths, self._any_names), None):
                     candidates.extend(self._mentions_in(sentence, weight))
         accepted = self._resolve(candidates)
-        result = self._weigh(accepted)
+        result = self._weigh([m for m in accepted if m.place.id not in rejected], rejected)
         if result.main_city is None and self.gaz.province_id is not None:
             if any(PROVINCE_CUE.search(fold(text or "")) for text, _ in sections):
                 result.province = self.gaz.province_id
@@ -165,7 +167,7 @@ class PlaceMatcher:
                 accepted.append(m)
         return accepted
 
-    def _weigh(self, mentions: list[Mention]) -> PlaceResult:
+    def _weigh(self, mentions: list[Mention], rejected: frozenset[int]) -> PlaceResult:
         gaz = self.gaz
         result = PlaceResult()
         own_weight: dict[int, float] = defaultdict(float)
@@ -175,6 +177,8 @@ class PlaceMatcher:
             result.mentions[m.place.id] = result.mentions.get(m.place.id, 0) + 1
             result.evidence.setdefault(m.place.id, m.text)
             for place in gaz.chain(m.place):
+                if place.id in rejected:
+                    continue
                 result.weights[place.id] = result.weights.get(place.id, 0) + m.weight
                 first_seen.setdefault(place.id, order)
         cities = [i for i in result.weights if gaz.places[i].level == "city"]

@@ -62,9 +62,20 @@ def enrich_regions(articles) -> int:
         batch = (Article.objects.filter(pk__in=ids[start:start + BATCH])
                  .only("id", "kicker", "headline", "subtitle")
                  .prefetch_related(Prefetch("blocks", queryset=blocks)))
-        results = {article.pk: matcher.match(article_sections(article)) for article in batch}
+        batch = list(batch)
+        rejected = _rejected_regions([article.pk for article in batch])
+        results = {article.pk: matcher.match(article_sections(article), rejected.get(article.pk, frozenset()))
+                   for article in batch}
         written += _write_tags(results, matcher)
     return written
+
+
+def _rejected_regions(article_ids: list[int]) -> dict[int, frozenset[int]]:
+    found: dict[int, set[int]] = {}
+    for article_id, region_id in ArticleRegion.objects.filter(article_id__in=article_ids, rejected=True).values_list(
+            "article_id", "region_id"):
+        found.setdefault(article_id, set()).add(region_id)
+    return {article_id: frozenset(ids) for article_id, ids in found.items()}
 
 
 def _write_tags(results: dict[int, PlaceResult], matcher: PlaceMatcher) -> int:
@@ -73,14 +84,23 @@ def _write_tags(results: dict[int, PlaceResult], matcher: PlaceMatcher) -> int:
         kept = ArticleRegion.objects.filter(article_id__in=results)  # editors' rows and rejections
         kept_regions: dict[int, set[int]] = {}
         editor_primary_levels: dict[int, set[str]] = {}
+        editor_regions: dict[int, list[int]] = {}
         for tag in kept.values("article_id", "region_id", "is_primary", "rejected", "region__level"):
             kept_regions.setdefault(tag["article_id"], set()).add(tag["region_id"])
+            if not tag["rejected"]:
+                editor_regions.setdefault(tag["article_id"], []).append(tag["region_id"])
             if tag["is_primary"] and not tag["rejected"]:
                 editor_primary_levels.setdefault(tag["article_id"], set()).add(tag["region__level"])
         rows = []
         for article_id, result in results.items():
             primary = {result.main_city, result.main_county, result.province} - {None}
             blocked_levels = editor_primary_levels.get(article_id, set())
+            # An editor's county or town is rolled up to its city like the matcher's own finds.
+            for region_id in editor_regions.get(article_id, ()):
+                for ancestor in matcher.gaz.chain(matcher.gaz.places[region_id])[1:]:
+                    if ancestor.id not in result.weights:
+                        result.weights[ancestor.id] = 0
+                        result.evidence[ancestor.id] = f"编辑标注：{matcher.gaz.places[region_id].name}"
             for region_id in result.region_ids:
                 if region_id in kept_regions.get(article_id, ()):
                     continue

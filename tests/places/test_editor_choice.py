@@ -54,3 +54,18 @@ def test_stale_automatic_tags_are_replaced(deqing_article):
     ArticleRegion.objects.create(article=deqing_article, region=wrong, source=Source.AUTOMATIC)
     enrich_regions(Article.objects.filter(pk=deqing_article.pk))
     assert not ArticleRegion.objects.filter(article=deqing_article, region=wrong).exists()
+
+
+def test_an_editors_county_is_rolled_up_to_its_city(deqing_article):
+    """An editor adds 安吉县 to an article that names no place of 湖州 but 德清: after a rerun
+    the city is there once; and when the editor rejects 德清县, 湖州市 stays only through 安吉县."""
+    deqing = Region.objects.get(name="德清县")
+    anji = Region.objects.get(name="安吉县")
+    ArticleRegion.objects.filter(article=deqing_article, region=deqing).update(rejected=True)
+    enrich_regions(Article.objects.filter(pk=deqing_article.pk))
+    assert not ArticleRegion.objects.filter(article=deqing_article, region__name="湖州市", rejected=False).exists()
+
+    ArticleRegion.objects.create(article=deqing_article, region=anji, source=Source.EDITOR)
+    enrich_regions(Article.objects.filter(pk=deqing_article.pk))
+    city = ArticleRegion.objects.get(article=deqing_article, region__name="湖州市")
+    assert city.source == Source.AUTOMATIC and not city.rejected and "安吉县" in city.evidence
