@@ -8,8 +8,8 @@
   it) stops mid-sentence.
 * LOST_TEXT — a repaired break that reads as nonsense: the continuation is one short clause and
   the break does not fall inside a word (字体|加深入人心。 vs 工|作。), so text is probably missing.
-* MISPLACED — the lead names places, none of them in the place its title names (a 宁波 lead under
-  a 杭州临平 title): the lead probably belongs to another story.
+* MISPLACED — a paragraph names places, none of them in its own title, and it is the lead (a 宁波
+  lead under a 杭州临平 title) or its places are another article's (临平 text in the 宁波 story).
 * MISSING_BYLINE — an article with neither byline nor photo credit.
 """
 
@@ -40,7 +40,7 @@ def flag_damage(draft: PageDraft, joins: list[Join], gazetteer: Gazetteer) -> No
         pieces = draft.article_pieces(index)
         if not any(p.kind in (BlockKind.BYLINE, BlockKind.CREDIT) for p in pieces):
             article.flag(FlagCode.MISSING_BYLINE, "no byline or photo credit found")
-        _flag_misplaced_lead(article, pieces, gazetteer)
+    _flag_misplaced(draft, gazetteer)
 
 
 def _flag_duplicates(pieces: list[Piece]) -> None:
@@ -118,16 +118,42 @@ def _break_inside_word(left: str, right: str) -> bool:
     return False
 
 
-def _flag_misplaced_lead(article, pieces: list[Piece], gazetteer: Gazetteer) -> None:
-    title = " ".join(p.text for p in pieces if p.kind in BlockKind.title_kinds())
-    lead = next(
-        (p for p in pieces if p.kind == BlockKind.BODY and not p.hidden
-         and not any(code == FlagCode.ORPHAN for code, _ in p.flags)),
-        None,
-    )
-    if not title or lead is None:
-        return
-    title_places, lead_places = gazetteer.cities_in(title), gazetteer.cities_in(lead.text)
-    if title_places and lead_places and not (title_places & lead_places):
-        lead.flag(FlagCode.MISPLACED, f"the lead ({lead.where}) names other places than the title: "
-                                      "it may belong to another story")
+def _article_about(draft: PageDraft, gazetteer: Gazetteer, text: str, title_places: dict, exclude: int):
+    """The other article whose title names the places of ``text`` — the most specific match first
+    (临平 text → the 临平 story, not another 杭州 one)."""
+    places, cities = gazetteer.places_in(text), gazetteer.cities_in(text)
+    best, best_score = None, (0, 0)
+    for index, article in enumerate(draft.articles):
+        if index == exclude:
+            continue
+        title = " ".join((article.kicker, article.headline, article.subtitle))
+        score = (len(places & gazetteer.places_in(title)), len(cities & title_places[index]))
+        if score > best_score:
+            best, best_score = article, score
+    return best
+
+
+def _flag_misplaced(draft: PageDraft, gazetteer: Gazetteer) -> None:
+    """A paragraph naming places, none of them in its own title, is misplaced when it is the
+    article's lead, or when its places are those of another article's title on the page."""
+    title_places = {
+        index: gazetteer.cities_in(" ".join((a.kicker, a.headline, a.subtitle)))
+        for index, a in enumerate(draft.articles)
+    }
+    for index in range(len(draft.articles)):
+        own = title_places[index]
+        if not own:
+            continue
+        body = [p for p in draft.article_pieces(index) if p.kind == BlockKind.BODY and not p.hidden
+                and not any(code == FlagCode.ORPHAN for code, _ in p.flags)]
+        for position, piece in enumerate(body):
+            places = gazetteer.cities_in(piece.text)
+            if not places or places & own:
+                continue
+            other = _article_about(draft, gazetteer, piece.text, title_places, exclude=index)
+            if other is not None:
+                piece.flag(FlagCode.MISPLACED, f"{piece.where} is about the places of “{other.headline}”, "
+                                               "not of its own title: it may belong there")
+            elif position == 0:
+                piece.flag(FlagCode.MISPLACED, f"the lead ({piece.where}) names other places than the title: "
+                                               "it may belong to another story")

@@ -46,12 +46,14 @@ def test_lost_text_is_not_flagged_on_good_short_joins():
     assert Flag.objects.filter(code=FlagCode.LOST_TEXT).count() == 2
 
 
-def test_misplaced_lead_under_the_linping_titles():
-    linping = articles_of("001")[7]
-    flagged = Flag.objects.filter(code=FlagCode.MISPLACED)
-    assert [f.article_id for f in flagged] == [linping.pk]
-    assert flagged.get().block.line_start == 139
-    assert "宁波港铁路" in flagged.get().block.text
+def test_misplaced_text_in_the_scrambled_stories():
+    ningbo, linping = articles_of("001")[6], articles_of("001")[7]
+    flagged = {f.block.line_start: f for f in Flag.objects.filter(code=FlagCode.MISPLACED).select_related("block")}
+    assert sorted(flagged) == [132, 139]
+    # The 宁波 lead printed under the 临平 titles, and 临平 text inside the 宁波 story.
+    assert flagged[139].article_id == linping.pk and "宁波港铁路" in flagged[139].block.text
+    assert flagged[132].article_id == ningbo.pk and ningbo.headline not in flagged[132].message
+    assert linping.headline in flagged[132].message
 
 
 def test_missing_byline_and_ambiguous_title_flags():
