@@ -28,16 +28,16 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from django.db import IntegrityError, transaction
-from django.db.models import F, Q
+from django.db.models import F, Max, Q
 from django.utils.translation import gettext as _
 
-from articles.models import Article, ArticleStatus, Flag, Page, Revision
+from articles.models import Article, ArticleStatus, Flag, Page, Person, Revision
 
 from .errors import CannotUndo, InvalidOperation
 from .fields import refresh_article_fields
 from .locking import bump_articles, claim_page
 from .permissions import require_editor
-from .snapshots import TABLES_BY_KEY, page_snapshot, restore
+from .snapshots import TABLES_BY_KEY, page_snapshot, restore, rows
 
 
 class Action:
@@ -107,6 +107,8 @@ class PageEdit:
     extra_article_ids: set[int] = field(default_factory=set)
     reindex_ids: set[int] = field(default_factory=set)
     revision: Revision | None = None
+    # Persons with a higher id were created during this edit (a new name in a credit or byline).
+    last_person_id: int = 0
 
     def touch(self, *article_ids: int) -> None:
         """Name articles as touched even if none of their rows changed (rarely needed)."""
@@ -154,7 +156,8 @@ def page_edit(page, *, user, expected_version: int | None, action: str, summary:
         claim_page(page_id, expected_version)
         before = page_snapshot(page_id)
         edit = PageEdit(page=Page.objects.select_related("issue").get(pk=page_id), user=user,
-                        action=action, summary=summary)
+                        action=action, summary=summary,
+                        last_person_id=Person.objects.aggregate(m=Max("pk"))["m"] or 0)
         yield edit
         edit.revision = _save(edit, before)
 
@@ -174,6 +177,9 @@ def _save(edit: PageEdit, before: dict) -> Revision | None:
             status=ArticleStatus.CORRECTED
         )
     after = page_snapshot(page_id)
+    new_persons = Person.objects.filter(pk__gt=edit.last_person_id, credits__article__page_id=page_id).distinct()
+    if edit.undoes is None and new_persons.exists():
+        after["persons"] = rows("persons", new_persons)  # so that undo removes them again
     if after == before and edit.undoes is None:
         # Nothing changed: give the version back so the editor's form stays valid.
         Page.objects.filter(pk=page_id).update(version=edit.page.version - 1)

@@ -147,3 +147,15 @@ def test_set_page_number(make_page, editor):
     with pytest.raises(InvalidOperation):
         set_page_number(page, "二", user=editor, expected_version=2)
     assert Page.objects.get(pk=page.pk).number == 5
+
+
+def test_undo_of_a_credit_removes_the_person_it_created(make_page, editor):
+    from articles.models import Person
+
+    page = make_page(PAGE)
+    article = articles_of(page)[0]
+    revision = add_credit(article, "新名字", "correspondent", user=editor, expected_version=1)
+    assert Person.objects.filter(name="新名字").exists()
+    undo(revision, user=editor, expected_version=2)
+    assert not Person.objects.filter(name="新名字").exists()
+    assert not Credit.objects.filter(article=article).exists()

@@ -21,7 +21,7 @@ from articles.editing import (
 from articles.editing.snapshots import page_snapshot
 from articles.models import Article, ArticleStatus, Block, Flag, FlagCode, ProblemReport, Revision
 
-from .helpers import articles_of, texts, version
+from .helpers import articles_of, version
 
 PAGE = [
     [("headline", "甲标题"), ("body", "甲一"), ("body", "甲二"), ("headline", "乙标题"), ("body", "乙一")],
