@@ -122,3 +122,13 @@ def test_extension_block_for_other_helpers_is_inside_the_article_footer(db):
     from django.template.loader import get_template
     source = get_template("articles/article_detail.html").template.source
     assert "{% block article_extras %}" in source
+
+
+def test_head_has_canonical_url_description_and_open_graph(client, sample_article):
+    html = client.get(sample_article.get_absolute_url()).content.decode()
+    head = html[:html.index("</head>")]
+    canonical = f"http://testserver{sample_article.get_absolute_url()}"
+    assert f'<link rel="canonical" href="{canonical}">' in head
+    assert f'<meta property="og:url" content="{canonical}">' in head
+    assert '<meta property="og:title" content="测试主题：职工书屋开到车间">' in head
+    assert "第一段正文：职工书屋开进了车间。" in head  # the description is the lead

@@ -34,11 +34,13 @@ def _render_article(request, article):
     siblings = queries.page_siblings(article)
     index = next(i for i, a in enumerate(siblings) if a.pk == article.pk)
     flags = list(article.flags.filter(resolved_at__isnull=True).order_by("code"))
+    parts = body_parts(queries.article_body_blocks(article))
     context = {
         "article": article,
         "page": article.page,
         "issue": article.page.issue,
-        "parts": body_parts(queries.article_body_blocks(article)),
+        "parts": parts,
+        "lead": next((part.text for part in parts if part.kind == "paragraph"), ""),
         "byline_credits": authors,
         "mentioned": mentioned,
         "region_tags": queries.article_regions(article),
