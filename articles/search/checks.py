@@ -1,7 +1,7 @@
 """System checks for search, with stable IDs (``manage.py check``), in the style of Wagtail's.
 
-- ``articles.search.E001``: the index folder (or, if it does not exist yet, its parent) is not
-  writable, so the worker cannot write the index.
+- ``articles.search.E001``: the index folder (or, if it does not exist yet, its nearest existing
+  parent) is not a writable folder, so the worker cannot write the index.
 - ``articles.search.E002``: the task backend does not accept the "search" queue, so index updates
   cannot be queued.
 - ``articles.search.W001``: the domain user dictionary is missing: Chinese words such as 工资集体协商
@@ -29,7 +29,8 @@ def check_search(app_configs=None, **kwargs):
     connection = getattr(settings, "HAYSTACK_CONNECTIONS", {}).get("default", {})
     path = Path(connection.get("PATH") or "")
     existing = path if path.exists() else next((p for p in path.parents if p.exists()), None)
-    if not connection.get("PATH") or existing is None or not os.access(existing, os.W_OK):
+    if (not connection.get("PATH") or existing is None or not existing.is_dir()
+            or not os.access(existing, os.W_OK)):
         problems.append(checks.Error(
             f"The search index folder {path} is not writable.",
             hint="Set SEARCH_INDEX_PATH (or UNIONARCHIVE_DATA_DIR) to a folder the worker can write.",

@@ -255,7 +255,8 @@ def search(q: object = "", filters: Mapping[str, object] | None = None, sort: st
         results.facets = _facet_counts(searcher, docnums, facet_names)
     if docnums:
         results.page = page = min(page, results.num_pages)
-        kwargs = {"limit": page * per_page, "filter": filter_query, "terms": False}
+        # The matching set is already known: pass it as the filter instead of re-running queries.
+        kwargs = {"limit": page * per_page, "filter": docnums if filter_query is not None else None, "terms": False}
         if sort != "relevance" or not parsed.has_words:
             kwargs.update(sortedby="date", reverse=(sort != "oldest"))
         found = searcher.search(main, **kwargs)
