@@ -6,6 +6,8 @@ every page writing a date the same way.
 
 from django import template
 
+from articles.models import CreditRole, FlagCode
+
 register = template.Library()
 
 WEEKDAYS = "一二三四五六日"
@@ -48,7 +50,21 @@ def flag_names(flags) -> str:
     """Distinct flag names, in order: “跨栏拼接、正文截断”."""
     names: list[str] = []
     for flag in flags:
-        name = str(flag.get_code_display())
+        name = _label(FlagCode, flag.code)
         if name not in names:
             names.append(name)
     return "、".join(names)
+
+
+@register.filter
+def role_label(credit) -> str:
+    """“记者”, “通讯员”… for a credit. Cheaper than ``get_role_display()``, which hashes every
+    (lazily translated) choice on each call: with a dozen bylines that was most of a page's time."""
+    return _label(CreditRole, credit.role)
+
+
+def _label(choices, value: str) -> str:
+    try:
+        return str(choices(value).label)
+    except ValueError:  # a code no longer in the vocabulary: show it as stored
+        return value
