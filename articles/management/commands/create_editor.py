@@ -7,6 +7,7 @@ for interactively. Running it again for an existing user updates the password an
 
 import getpass
 import os
+import sys
 
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
@@ -25,7 +26,7 @@ class Command(BaseCommand):
     def handle(self, username, password=None, email="", **options):
         password = password or os.environ.get("EDITOR_PASSWORD")
         if not password:
-            if not self.stdin_is_interactive():
+            if not sys.stdin.isatty():
                 raise CommandError("give --password or set EDITOR_PASSWORD")
             password = getpass.getpass(f"Password for {username}: ")
         if not password:
@@ -39,9 +40,3 @@ class Command(BaseCommand):
         user.groups.add(ensure_editors_group())
         verb = "created" if created else "updated"
         self.stdout.write(f"editor {username} {verb} (group editors)")
-
-    @staticmethod
-    def stdin_is_interactive() -> bool:
-        import sys  # noqa: PLC0415
-
-        return sys.stdin.isatty()
