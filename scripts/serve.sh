@@ -7,6 +7,7 @@ cd "$(dirname "$0")/.."
 source scripts/bootstrap.sh
 
 "$PY" manage.py migrate --noinput
+"$PY" manage.py collectstatic --noinput --verbosity 0
 "$PY" manage.py import_pages seeds/
 "$PY" manage.py enrich
 "$PY" manage.py build_index  # one writer, whole index (haystack's rebuild_index works too)
