@@ -1,4 +1,5 @@
-"""sitemap.xml (issues, pages, articles through django.contrib.sitemaps) and robots.txt."""
+"""sitemap.xml (issues, pages, articles, and the places, topics and people that have articles, through
+django.contrib.sitemaps) and robots.txt."""
 
 from django.contrib.sitemaps import Sitemap
 from django.http import HttpResponse
@@ -6,7 +7,7 @@ from django.urls import reverse
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
-from articles.models import Article, Issue, Page
+from articles.models import Article, CreditStatus, Issue, Page, Person, Region, Topic
 
 
 class IssueSitemap(Sitemap):
@@ -41,7 +42,44 @@ class ArticleSitemap(Sitemap):
         return article.updated_at
 
 
-SITEMAPS = {"issues": IssueSitemap, "pages": PageSitemap, "articles": ArticleSitemap}
+class RegionSitemap(Sitemap):
+    """Only places that some article is about: a town page with no articles is not worth a visit."""
+
+    changefreq = "weekly"
+    priority = 0.4
+
+    def items(self):
+        return (Region.objects.filter(article_tags__rejected=False).distinct().order_by("code")
+                .only("id", "slug", "code"))
+
+
+class TopicSitemap(Sitemap):
+    changefreq = "weekly"
+    priority = 0.4
+
+    def items(self):
+        return Topic.objects.order_by("position", "name").only("id", "slug")
+
+
+class PersonSitemap(Sitemap):
+    """People with at least one published credit (suggested ones may still be wrong)."""
+
+    changefreq = "weekly"
+    priority = 0.3
+
+    def items(self):
+        return (Person.objects.filter(credits__status=CreditStatus.PUBLISHED).distinct().order_by("slug")
+                .only("id", "slug"))
+
+
+SITEMAPS = {
+    "issues": IssueSitemap,
+    "pages": PageSitemap,
+    "articles": ArticleSitemap,
+    "regions": RegionSitemap,
+    "topics": TopicSitemap,
+    "people": PersonSitemap,
+}
 
 # Search result pages are endless combinations of a query and filters: not worth crawling.
 ROBOTS_DISALLOW = ["/admin/", "/search/", "/search.json"]
