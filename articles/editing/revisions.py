@@ -27,11 +27,11 @@ from __future__ import annotations
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import F, Max, Q
 from django.utils.translation import gettext as _
 
-from articles.models import Article, ArticleStatus, Flag, Page, Person, Revision
+from articles.models import Article, ArticleStatus, Credit, Flag, Page, Person, Revision
 
 from .errors import CannotUndo, InvalidOperation
 from .fields import refresh_article_fields
@@ -279,6 +279,9 @@ def undo(revision: Revision, *, user, expected_version: int | None = None) -> Re
         edit.undoes = revision
         try:
             restore(revision.before, revision.after)
+            # SQLite checks foreign keys only at commit: check the table at risk (a credit whose
+            # person a later merge removed) now, so that a conflict is a refusal, not a 500.
+            connection.check_constraints(table_names=[Credit._meta.db_table])
         except IntegrityError as error:  # e.g. another page has since taken this page's old number
             raise CannotUndo(_("无法撤销：恢复后的数据与现有数据冲突（%(error)s）") % {"error": error}) from error
         edit.touch(*revision.article_ids)

@@ -164,6 +164,8 @@ def restore(before: dict, after: dict) -> None:
             manager.filter(pk__in=created[table.key]).delete()
         for row in before_rows:
             values = _values(table, row)
+            if table.key == "credits":
+                values["person_id"] = _living_person(values["person_id"], values.get("printed_name", ""))
             if row["id"] not in existing:
                 manager.create(id=row["id"], **values)
             # update() even after create(): auto_now_add would otherwise stamp a re-created flag "now".
@@ -187,6 +189,15 @@ def restore(before: dict, after: dict) -> None:
     for issue in Issue.objects.filter(pk__in=created["issues"]):
         if not issue.pages.exists():
             issue.delete()
+
+
+def _living_person(person_id: int, printed_name: str) -> int:
+    """The person a snapshot's credit points to, or — if a later person merge removed that row —
+    the person its printed name is now an alias of (so undoing an old page edit still works)."""
+    if Person.objects.filter(pk=person_id).exists():
+        return person_id
+    alias = PersonAlias.objects.filter(name=printed_name).values_list("person_id", flat=True).first()
+    return alias if alias is not None else person_id
 
 
 def _heir_for(article_id: int, before: dict) -> int | None:

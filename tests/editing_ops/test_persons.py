@@ -52,3 +52,19 @@ def test_undo_of_a_merge_waits_for_later_merges_of_the_same_person(make_page, ed
     undo(first, user=editor)
     assert Person.objects.filter(name__in=["周一鸣", "周一呜", "周一鳴"]).count() == 3
     assert Revision.objects.filter(action="undo", page=None).count() == 2
+
+
+def test_an_old_page_edit_can_be_undone_after_its_person_was_merged_away(make_page, editor):
+    page = make_page(PAGE)
+    article = articles_of(page)[0]
+    add_credit(article, "吴钧", "reporter", user=editor, expected_version=1)
+    other = articles_of(build_page(PAGE))[0]
+    add_credit(other, "吴钩", "reporter", user=editor, expected_version=1)
+    keep, drop = Person.objects.get(name="吴钧"), Person.objects.get(name="吴钩")
+    Credit.objects.filter(article=article).update(person=drop, printed_name="吴钩")  # as printed on this page
+    from articles.editing import remove_credit
+
+    removal = remove_credit(Credit.objects.get(article=article), user=editor, expected_version=2)
+    merge_persons(keep, drop, user=editor)
+    undo(removal, user=editor, expected_version=3)  # its snapshot names the merged-away person
+    assert Credit.objects.get(article=article).person_id == keep.pk
