@@ -132,3 +132,9 @@ def test_head_has_canonical_url_description_and_open_graph(client, sample_articl
     assert f'<meta property="og:url" content="{canonical}">' in head
     assert '<meta property="og:title" content="测试主题：职工书屋开到车间">' in head
     assert "第一段正文：职工书屋开进了车间。" in head  # the description is the lead
+
+
+def test_reviewed_articles_say_so(client, sample_article):
+    assert "已审核</span>" not in client.get(sample_article.get_absolute_url()).content.decode()
+    Article.objects.filter(pk=sample_article.pk).update(status="reviewed")
+    assert '<span class="badge badge-ok"' in client.get(sample_article.get_absolute_url()).content.decode()
