@@ -96,9 +96,10 @@ def _from_json(model: type[models.Model], attname: str, value):
 def rows(table_key: str, queryset) -> list[dict]:
     """Serialise a queryset of one table into snapshot rows, ordered by id."""
     table = TABLES_BY_KEY[table_key]
+    fields = table.fields
     return [
-        {"id": obj.pk, **{name: _to_json(getattr(obj, name)) for name in table.fields}}
-        for obj in queryset.order_by("pk")
+        {"id": values["pk"], **{name: _to_json(values[name]) for name in fields}}
+        for values in queryset.order_by("pk").values("pk", *fields)
     ]
 
 
@@ -157,16 +158,19 @@ def restore(before: dict, after: dict) -> None:
         if not before_rows:
             continue
         manager = table.model._default_manager
-        existing = set(manager.filter(pk__in=[row["id"] for row in before_rows]).values_list("pk", flat=True))
+        current = {row["id"]: row for row in rows(table.key, manager.filter(pk__in=[r["id"] for r in before_rows]))}
         # Children the action created are removed before their parents are put back, so that a
         # re-created row never meets the row that replaced it in a unique constraint.
         if created[table.key] and table.key not in ("articles", "persons", "issues"):
             manager.filter(pk__in=created[table.key]).delete()
+        if table.key == "credits":
+            before_rows = _with_living_persons(before_rows)
         for row in before_rows:
+            now = current.get(row["id"])
+            if now is not None and all(now.get(name) == value for name, value in row.items()):
+                continue  # unchanged: most rows of a page snapshot
             values = _values(table, row)
-            if table.key == "credits":
-                values["person_id"] = _living_person(values["person_id"], values.get("printed_name", ""))
-            if row["id"] not in existing:
+            if now is None:
                 manager.create(id=row["id"], **values)
             # update() even after create(): auto_now_add would otherwise stamp a re-created flag "now".
             manager.filter(pk=row["id"]).update(**values)
@@ -191,13 +195,20 @@ def restore(before: dict, after: dict) -> None:
             issue.delete()
 
 
-def _living_person(person_id: int, printed_name: str) -> int:
-    """The person a snapshot's credit points to, or — if a later person merge removed that row —
-    the person its printed name is now an alias of (so undoing an old page edit still works)."""
-    if Person.objects.filter(pk=person_id).exists():
-        return person_id
-    alias = PersonAlias.objects.filter(name=printed_name).values_list("person_id", flat=True).first()
-    return alias if alias is not None else person_id
+def _with_living_persons(credit_rows: list[dict]) -> list[dict]:
+    """Credit rows whose person a later person merge removed point to the person their printed
+    name is now an alias of, so that undoing an old page edit still works."""
+    person_ids = {row["person_id"] for row in credit_rows}
+    living = set(Person.objects.filter(pk__in=person_ids).values_list("pk", flat=True))
+    if living == person_ids:
+        return credit_rows
+    adjusted = []
+    for row in credit_rows:
+        if row["person_id"] not in living:
+            alias = PersonAlias.objects.filter(name=row.get("printed_name", "")).values_list("person_id", flat=True)
+            row = {**row, "person_id": alias.first() or row["person_id"]}
+        adjusted.append(row)
+    return adjusted
 
 
 def _heir_for(article_id: int, before: dict) -> int | None:
