@@ -9,6 +9,7 @@ import re
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.contrib.messages import get_messages
 from django.urls import reverse
 
 from articles.editing.permissions import ensure_editors_group
@@ -17,7 +18,7 @@ from articles.models import Article, Block, Page
 
 @pytest.fixture
 def editor(db):
-    user = get_user_model().objects.create_user("ui-editor", password="pw-ui-editor", is_staff=True)
+    user = get_user_model().objects.create_user("ui-editor", password=None, is_staff=True)
     user.groups.add(ensure_editors_group())
     return user
 
@@ -31,7 +32,7 @@ def editor_client(client, editor):
 @pytest.fixture
 def staff_client(client, db):
     """Signed in to the admin, but not an editor."""
-    user = get_user_model().objects.create_user("ui-staff", password="pw-ui-staff", is_staff=True)
+    user = get_user_model().objects.create_user("ui-staff", password=None, is_staff=True)
     client.force_login(user)
     return client
 
@@ -57,12 +58,17 @@ def editor_url(page: Page) -> str:
 
 
 def post_action(client, page: Page, action: str, **fields):
-    """POST one editor form with the page's current version (as a fresh form would) and follow
-    the redirect; returns (response, [message texts])."""
+    """POST one editor form with the page's current version (as a fresh form would); returns
+    (response, ["success: …" / "error: …" messages queued for the next page])."""
     page.refresh_from_db()
     data = {"action": action, "version": page.version, **fields}
-    response = client.post(editor_url(page), data, follow=True)
-    return response, messages_in(response)
+    response = client.post(editor_url(page), data)
+    return response, queued_messages(response)
+
+
+def queued_messages(response) -> list[str]:
+    """Messages the view queued for the page it redirects to (without rendering that page)."""
+    return [f"{message.level_tag}: {message}" for message in get_messages(response.wsgi_request)]
 
 
 def messages_in(response) -> list[str]:

@@ -14,7 +14,7 @@ MODELS = [models.Newspaper, models.Issue, models.Page, models.Block, models.Arti
 
 @pytest.fixture
 def superuser_client(client, django_user_model):
-    client.force_login(django_user_model.objects.create_superuser("ui-root", password="pw-root-123"))
+    client.force_login(django_user_model.objects.create_superuser("ui-root", password=None))
     return client
 
 

@@ -46,7 +46,7 @@ def test_staff_who_is_not_an_editor_gets_403(staff_client, page001):
 
 @pytest.mark.django_db
 def test_a_signed_in_reader_cannot_enter_the_admin(client, page001, django_user_model):
-    reader = django_user_model.objects.create_user("ui-reader", password="pw-reader")
+    reader = django_user_model.objects.create_user("ui-reader", password=None)
     client.force_login(reader)
     response = client.get(editor_url(page001))
     assert response.status_code == 302
