@@ -59,7 +59,7 @@ from .persons import merge_persons
 from .queue import flag_counts, flagged_articles, flagged_pages, open_flags, open_reports
 from .reports import hash_client, recent_report_count, report_problem
 from .review import add_flag, close_report, mark_reviewed, resolve_flag
-from .titles import set_title_lines
+from .titles import set_column_label, set_title_lines
 
 __all__ = [
     "ACTION_LABELS", "Action", "CannotUndo", "DIRECTIONS", "DOWN", "EDITORS_GROUP", "EDIT_PERMISSION",
@@ -71,5 +71,5 @@ __all__ = [
     "add_credit", "add_region", "add_topic", "remove_credit", "remove_region", "remove_topic", "set_issue_date",
     "set_page_number", "set_primary_topic", "merge_persons", "flag_counts", "flagged_articles", "flagged_pages",
     "open_flags", "open_reports", "hash_client", "recent_report_count", "report_problem", "add_flag",
-    "close_report", "mark_reviewed", "resolve_flag", "join_with_previous",
+    "close_report", "mark_reviewed", "resolve_flag", "join_with_previous", "set_column_label",
 ]

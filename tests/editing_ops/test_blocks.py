@@ -108,3 +108,15 @@ def test_join_with_previous_repairs_a_paragraph_split_by_a_column_break(make_pag
     undo(revision, user=editor, expected_version=2)
     head.refresh_from_db()
     assert head.text == "构筑起“新型带徒制”工作的" and not Block.objects.get(pk=orphan.pk).hidden
+
+
+def test_set_column_label_from_a_loose_block(make_page, editor):
+    from articles.editing import set_column_label
+
+    page = make_page([[("headline", "标题"), ("body", "正文")], [("body", "工会“小灵通”")]])
+    label = block(page, "工会“小灵通”")
+    Block.objects.filter(pk=label.pk).update(article=None)  # the importer left it outside
+    first = articles_of(page)[0]
+    set_column_label(first, label, user=editor, expected_version=1)
+    first.refresh_from_db()
+    assert first.column_label == "工会“小灵通”" and texts(first) == ["工会“小灵通”", "标题", "正文"]
