@@ -46,6 +46,7 @@ def person_list(request):
         Credit.objects.filter(person_id__in=[person.pk for person in page], status=CreditStatus.PUBLISHED)
         .values_list("person_id", "role")
         .annotate(n=Count("id"))
+        .order_by()  # Credit's default ordering would join article, page and issue for nothing
     )
     by_person: dict[int, dict[str, int]] = {}
     for person_id, credit_role, n in counts:
