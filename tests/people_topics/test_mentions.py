@@ -40,6 +40,11 @@ def test_forms_of_address_words_and_places_are_not_names(text):
     assert not names - {"蔡奇"}
 
 
+def test_a_county_inside_a_name_does_not_hide_the_person():
+    text = "永康市总工会副主席李永康介绍，新昌县职工陈新昌表示支持。"
+    assert _names(text, places={"永康", "永康市", "新昌", "新昌县"}) == {"李永康", "陈新昌"}
+
+
 def test_byline_names_are_not_mentions():
     text = "记者金钩胤报道 职工张三丰表示，技能提升很重要。"
     assert _names(text, excluded={"张三丰"}) == set()
