@@ -19,6 +19,7 @@ FRAGMENT_CHARS = 90  # context characters around the first match of a fragment
 MAX_FRAGMENTS = 3
 PLAIN_CHARS = 160  # length of the lead shown when nothing in the body matched
 WINDOW_MARGIN = 16  # characters segmented on each side of a found query word
+VERIFY_MARGIN = 6  # the same, when checking occurrences inside a fragment
 _ASCII_LOWER = {code: code + 32 for code in range(ord("A"), ord("Z") + 1)}
 
 
@@ -51,6 +52,24 @@ def match_spans(text: str, words: set[str], phrases: list[tuple[str, ...]] = (),
         if limit is not None and len(spans) >= limit:
             break
     return _merge(spans)
+
+
+def _verified(text, folded, needles, words, phrases, start: int, end: int) -> list[tuple[int, int]]:
+    """Marks between ``start`` and ``end``: each occurrence of a query word there is checked by
+    segmenting only a few characters around it (cheap), not the whole fragment."""
+    spans: list[tuple[int, int]] = []
+    checked_to = -1
+    for index in sorted({i for needle in needles for i in _occurrences(folded[start:end], needle)}):
+        at = start + index
+        if at < checked_to:
+            continue
+        lo = max(0, at - VERIFY_MARGIN)
+        hi = min(len(text), at + max(map(len, needles)) + VERIFY_MARGIN)
+        for s, e in _spans_in(text[lo:hi], words, phrases):
+            if lo + s <= at < lo + e or at <= lo + s < at + max(map(len, needles)):
+                spans.append((lo + s, lo + e))
+        checked_to = max([at + 1] + [e for _, e in spans])
+    return [(s, e) for s, e in _merge(spans) if e > start and s < end]
 
 
 def _occurrences(haystack: str, needle: str, cap: int = 200):
@@ -148,10 +167,7 @@ def highlight_fragments(text: str, query: ParsedQuery, *, max_fragments: int = M
                 continue
             start = max(0, index - before)
             end = min(len(text), start + context)
-            cut_start = max(0, start - WINDOW_MARGIN)
-            spans = [(cut_start + s, cut_start + e)
-                     for s, e in _merge(_spans_in(text[cut_start : min(len(text), end + WINDOW_MARGIN)], words, phrases))]
-            spans = [(s, e) for s, e in spans if e > start and s < end]
+            spans = _verified(text, folded, needles, words, phrases, start, end)
             if not spans:
                 continue  # the letters occur here but not as the word: look further on
             start = min(start, spans[0][0])

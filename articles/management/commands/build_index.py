@@ -11,10 +11,11 @@ class Command(BaseCommand):
     help = "Rebuild the search index from the database (one writer; waits for the index worker)."
 
     def add_arguments(self, parser):
-        parser.add_argument("--procs", type=int, default=1, help="whoosh writer processes (default 1)")
+        parser.add_argument("--procs", type=int, default=None,
+                            help="indexing processes (default: 2 on a machine with 2 or more cores)")
         parser.add_argument("--limitmb", type=int, default=256, help="writer memory buffer in MB")
 
-    def handle(self, *args, procs=1, limitmb=256, verbosity=1, **options):
+    def handle(self, *args, procs=None, limitmb=256, verbosity=1, **options):
         def progress(done, total):
             if verbosity > 1:
                 self.stdout.write(f"  {done}/{total}")
