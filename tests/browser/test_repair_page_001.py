@@ -113,11 +113,15 @@ class PageEditor:
 
     def lines_of(self, headline_part: str) -> list[str]:
         """data-lines of the article's blocks in the order shown, hidden ones marked with '~'."""
+        self.article(headline_part).locator("li.editor-block").first.wait_for()
         rows = self.article(headline_part).locator("li.editor-block")
         return [("~" if "is-hidden" in (rows.nth(i).get_attribute("class") or "") else "")
                 + rows.nth(i).get_attribute("data-lines").split("-")[0] for i in range(rows.count())]
 
-    def expect_success(self):
+    def submit(self, button):
+        """Press a form's button, wait for the POST → redirect → editor page, expect a success."""
+        with self.page.expect_navigation():
+            button.click()
         message = self.page.locator("ul.messagelist li").first
         assert "success" in (message.get_attribute("class") or ""), message.inner_text()
         self.actions += 1
@@ -126,26 +130,22 @@ class PageEditor:
         row = self.block(line, kind)
         row.locator("details.editor-block-more > summary").click()
         row.locator('input[name="after_line"]').fill(str(after_line))
-        row.locator('button[value="move_after"]').click()
-        self.expect_success()
+        self.submit(row.locator('button[value="move_after"]'))
 
     def edit_text(self, line: int, text: str):
         row = self.block(line)
         row.locator("details.editor-block-more > summary").click()
         row.locator('textarea[name="text"]').fill(text)
-        row.locator('form.editor-edit-text button[type="submit"]').click()
-        self.expect_success()
+        self.submit(row.locator('form.editor-edit-text button[type="submit"]'))
 
     def mark_duplicate(self, line: int, of_line: int):
         row = self.block(line)
         row.locator("details.editor-block-more > summary").click()
         row.locator('input[name="of_line"]').fill(str(of_line))
-        row.locator('details button[value="hide_duplicate"]').click()
-        self.expect_success()
+        self.submit(row.locator('details button[value="hide_duplicate"]'))
 
     def hide_suggested_duplicate(self, line: int):
-        self.block(line).locator('button[value="hide_duplicate"].suggested').click()
-        self.expect_success()
+        self.submit(self.block(line).locator('button[value="hide_duplicate"].suggested'))
 
     def add_flag(self, headline_part: str, code: str, message: str):
         article = self.article(headline_part)
@@ -153,8 +153,7 @@ class PageEditor:
         details.locator("summary").click()
         details.locator('select[name="code"]').select_option(code)
         details.locator('input[name="message"]').fill(message)
-        details.locator('button[value="add_flag"]').click()
-        self.expect_success()
+        self.submit(details.locator('button[value="add_flag"]'))
 
 
 def _screenshot(page, name: str) -> Path:
@@ -190,9 +189,12 @@ def test_editor_repairs_page_001_and_undo_brings_it_back(served_archive):
             page.goto(base + "/admin/")
             page.fill("#id_username", EDITOR)
             page.fill("#id_password", PASSWORD)
-            page.click('input[type="submit"]')
-            page.click("text=待办清单")
-            page.locator("tr", has_text="001_6b7b81ac05678b0b.txt").get_by_role("link", name="打开版面编辑").click()
+            with page.expect_navigation():
+                page.click('input[type="submit"]')
+            with page.expect_navigation():
+                page.click("text=待办清单")
+            with page.expect_navigation():
+                page.locator("tr", has_text="001_6b7b81ac05678b0b.txt").get_by_role("link", name="打开版面编辑").click()
             assert re.search(r"/admin/articles/page/\d+/edit/$", page.url)
             editor = PageEditor(page)
             before_ningbo, before_linping = editor.lines_of("宁波海建"), editor.lines_of("临平")
@@ -223,8 +225,7 @@ def test_editor_repairs_page_001_and_undo_brings_it_back(served_archive):
             assert "张浩星" in editor.article("宁波海建").locator(".editor-byline").inner_text()
             assert editor.article("临平").locator(".flag-missing_lead").count() == 1
             # Reviewed: the editor has seen the 宁波 story's flags (orphan, truncation); they close.
-            editor.article("宁波海建").locator('button[value="mark_reviewed"]').click()
-            editor.expect_success()
+            editor.submit(editor.article("宁波海建").locator('button[value="mark_reviewed"]'))
             assert editor.article("宁波海建").locator(".status-reviewed").count() == 1
             ningbo_id = editor.article("宁波海建").get_attribute("data-article-id")
             page.evaluate("id => document.getElementById('article-' + id).scrollIntoView()", ningbo_id)
@@ -261,10 +262,12 @@ def test_editor_repairs_page_001_and_undo_brings_it_back(served_archive):
 
             # Undo every change, newest first, from the page's history.
             page.goto(editor_url)
-            page.get_by_role("link", name="修订历史").first.click()
+            with page.expect_navigation():
+                page.get_by_role("link", name="修订历史").first.click()
             undone = 0
             while page.locator('button:has-text("撤销此修改")').count():
-                page.locator('button:has-text("撤销此修改")').first.click()
+                with page.expect_navigation():
+                    page.locator('button:has-text("撤销此修改")').first.click()
                 message = page.locator("ul.messagelist li").first
                 assert "success" in (message.get_attribute("class") or ""), message.inner_text()
                 undone += 1

@@ -7,6 +7,7 @@ editor saw, so an undo against a page another editor just changed is refused lik
 
 from django.contrib import messages
 from django.contrib.admin.sites import site as admin_site
+from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -20,7 +21,7 @@ from articles.models import Article, Page, Revision
 from .. import operations
 from .guard import editor_required
 
-HISTORY_LIMIT = 100
+HISTORY_LIMIT = 50  # each revision carries page snapshots; older ones are in the Revision list
 
 
 def _entries(revisions, *, only_newest_undoable: bool):
@@ -74,11 +75,12 @@ def page_revisions(request, page_id: int):
 @editor_required
 def article_revisions(request, article_id: int):
     article = get_object_or_404(Article.objects.select_related("page__issue__newspaper"), pk=article_id)
-    # A JSON "contains" lookup is not portable to SQLite, so filter the page's revisions in Python
-    # (a page has tens of revisions, not thousands).
-    candidates = _revisions().filter(page_id=article.page_id) | _revisions().filter(page__isnull=True)
-    revisions = [r for r in candidates.order_by("-created_at", "-id")[: HISTORY_LIMIT * 5]
-                 if article.pk in r.article_ids][:HISTORY_LIMIT]
+    # A JSON "contains" lookup is not portable to SQLite, so pick the revisions naming the article
+    # from a light list (ids only), then load just those with their snapshots.
+    candidates = Revision.objects.filter(Q(page_id=article.page_id) | Q(page__isnull=True))
+    ids = [pk for pk, article_ids in candidates.order_by("-created_at", "-id").values_list("pk", "article_ids")
+           if article.pk in article_ids][:HISTORY_LIMIT]
+    revisions = _revisions().filter(pk__in=ids).order_by("-created_at", "-id")
     return _render(request, title=_("修订历史：%(article)s") % {"article": article},
                    subject_link=reverse("admin:articles_page_editor", args=[article.page_id]) + f"#article-{article.pk}",
                    page=article.page, revisions=revisions, only_newest_undoable=False)
