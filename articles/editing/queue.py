@@ -17,6 +17,9 @@ PRIORITY = [
     FlagCode.AMBIGUOUS_TITLE, FlagCode.JOINED_ACROSS_BREAK, FlagCode.ESTIMATED_DATE,
 ]
 _RANK = {code: rank for rank, code in enumerate(PRIORITY)}
+# Damage that hides, repeats or scrambles text: what an editor should fix first. The rest
+# (a repaired column break, an estimated date) is worth a look but rarely wrong.
+URGENT = PRIORITY[:PRIORITY.index(FlagCode.AMBIGUOUS_TITLE)]
 
 
 def flag_counts() -> list[dict]:
@@ -40,13 +43,15 @@ def flag_counts() -> list[dict]:
 
 
 def flagged_pages(code: str | None = None):
-    """Pages with open flags (of ``code`` if given) or an estimated date, most open flags first;
-    each annotated with ``open_flags``, ``open_reports`` and ``date_is_estimated``."""
+    """Pages with open flags (of ``code`` if given), readers' reports or an estimated date; readers'
+    reports first, then the most urgent damage (``URGENT``), then the most open flags. Each is
+    annotated with ``open_flags``, ``urgent_flags`` and ``open_reports``."""
     flag_filter = Q(flags__resolved_at__isnull=True)
     if code:
         flag_filter &= Q(flags__code=code)
     pages = Page.objects.select_related("issue").annotate(
         open_flags=Count("flags", filter=flag_filter, distinct=True),
+        urgent_flags=Count("flags", filter=flag_filter & Q(flags__code__in=URGENT), distinct=True),
         open_reports=Count("articles__problem_reports",
                            filter=Q(articles__problem_reports__status=ProblemReport.Status.OPEN), distinct=True),
     )
@@ -56,18 +61,19 @@ def flagged_pages(code: str | None = None):
         pages = pages.filter(open_flags__gt=0)
     else:
         pages = pages.filter(Q(open_flags__gt=0) | Q(issue__date_is_estimated=True) | Q(open_reports__gt=0))
-    return pages.order_by("-open_reports", "-open_flags", "issue__date", "number")
+    return pages.order_by("-open_reports", "-urgent_flags", "-open_flags", "issue__date", "number")
 
 
 def flagged_articles(code: str | None = None, include_reviewed: bool = False):
     """Articles with open flags (of ``code`` if given) or open readers' reports, the most urgent
-    first; annotated with ``open_flags`` and ``open_reports``. Reviewed articles are left out
+    first (reports, then urgent damage); annotated with ``open_flags``, ``urgent_flags`` and ``open_reports``. Reviewed articles are left out
     unless a new flag or report came in after review (or ``include_reviewed``)."""
     flag_filter = Q(flags__resolved_at__isnull=True)
     if code:
         flag_filter &= Q(flags__code=code)
     articles = Article.objects.select_related("page__issue").annotate(
         open_flags=Count("flags", filter=flag_filter, distinct=True),
+        urgent_flags=Count("flags", filter=flag_filter & Q(flags__code__in=URGENT), distinct=True),
         open_reports=Count("problem_reports", filter=Q(problem_reports__status=ProblemReport.Status.OPEN),
                            distinct=True),
     )
@@ -79,7 +85,8 @@ def flagged_articles(code: str | None = None, include_reviewed: bool = False):
         articles = articles.filter(Q(open_flags__gt=0) | Q(open_reports__gt=0))
     if not include_reviewed:
         articles = articles.exclude(Q(status=ArticleStatus.REVIEWED) & Q(open_flags=0) & Q(open_reports=0))
-    return articles.order_by("-open_reports", "-open_flags", "page__issue__date", "page__number", "order")
+    return articles.order_by("-open_reports", "-urgent_flags", "-open_flags", "page__issue__date", "page__number",
+                             "order")
 
 
 def open_flags(page=None, article=None):
