@@ -38,17 +38,15 @@ import datetime as dt
 import logging
 import math
 import time
-from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from itertools import chain
 
 from whoosh import query as wq
 from whoosh.index import EmptyIndexError
 
 from .highlight import highlight_all, highlight_fragments
 from .query import ParsedQuery, parse_query
-from .store import FACET_FIELDS, document_id, facet_column, get_searcher
+from .store import FACET_FIELDS, document_id, facet_column, get_searcher, matching_mask
 
 log = logging.getLogger(__name__)
 
@@ -178,12 +176,8 @@ def build_filter(parsed: ParsedQuery, filters: dict[str, list[str]]) -> wq.Query
 
 
 def _facet_counts(searcher, docnums: set[int], facets: Iterable[str]) -> dict[str, list[tuple[object, int]]]:
-    out = {}
-    for name in facets:
-        column = facet_column(searcher, FACET_FIELDS[name])
-        counts = Counter(chain.from_iterable(map(column.__getitem__, docnums)))
-        out[name] = sorted(counts.items(), key=lambda item: (-item[1], str(item[0])))
-    return out
+    matching = matching_mask(searcher, docnums)
+    return {name: facet_column(searcher, FACET_FIELDS[name]).count(matching) for name in facets}
 
 
 def _as_date(value) -> dt.date | None:

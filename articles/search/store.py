@@ -4,7 +4,8 @@ Why cached: opening a searcher reads every segment's term and column files; hays
 one per request. Here each process keeps one searcher and only ``refresh()``es it when the
 index's generation on disk has changed (a cheap directory check), which reuses the readers of
 unchanged segments. Facet values are loaded from the sortable columns once per segment (segments
-never change once written; deleted documents simply never match) and then counted in memory.
+never change once written; deleted documents simply never match) into numpy arrays, so counting
+them for 100,000 matching articles is a vectorised ``bincount`` rather than a Python loop.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import threading
 import time
 from functools import lru_cache
 
+import numpy as np
 from django.conf import settings
 from whoosh import index as whoosh_index
 from whoosh.filedb.filestore import FileStorage
@@ -32,7 +34,7 @@ MULTIVALUED = {"city", "county", "topics", "persons"}
 OPEN_RETRIES = 6
 
 _lock = threading.RLock()
-_state: dict = {"searcher": None, "path": None, "columns": {}}
+_state: dict = {"searcher": None, "path": None, "columns": {}, "values": {}}
 
 
 def get_backend():
@@ -89,7 +91,7 @@ def get_searcher():
             if searcher is not None:
                 searcher.close()
             searcher = _retry(lambda: open_index().searcher())
-            _state.update(searcher=searcher, path=path, columns={})
+            _state.update(searcher=searcher, path=path, columns={}, values={})
         elif not _retry(searcher.up_to_date):
             searcher = _retry(searcher.refresh)
             _state["searcher"] = searcher
@@ -114,40 +116,76 @@ def reset_searcher() -> None:
     with _lock:
         if _state["searcher"] is not None:
             _state["searcher"].close()
-        _state.update(searcher=None, path=None, columns={})
+        _state.update(searcher=None, path=None, columns={}, values={})
 
 
-def _segment_column(segreader, fieldname: str) -> list:
-    """The facet values of one segment, one entry per document (a tuple for list fields)."""
+class FacetColumn:
+    """One facet field over every document of a searcher, as two parallel numpy arrays of
+    (document number, value number) pairs — a list field has one pair per value — so counting
+    the values of the matching documents is one vectorised ``bincount``, not a Python loop."""
+
+    def __init__(self, values: list, doc_ids: np.ndarray, value_ids: np.ndarray, doc_count: int):
+        self.values, self.doc_ids, self.value_ids, self.doc_count = values, doc_ids, value_ids, doc_count
+
+    def count(self, matching: np.ndarray) -> list[tuple[object, int]]:
+        """(value, documents) for the documents where the boolean ``matching`` is set, most first."""
+        counts = np.bincount(self.value_ids[matching[self.doc_ids]], minlength=len(self.values))
+        pairs = [(self.values[i], int(counts[i])) for i in np.flatnonzero(counts)]
+        return sorted(pairs, key=lambda item: (-item[1], str(item[0])))
+
+
+def _segment_pairs(segreader, fieldname: str) -> tuple[np.ndarray, np.ndarray]:
+    """(local document numbers, value numbers) of one segment, read from its sortable column once
+    (segments never change once written; a deleted document simply never matches)."""
     key = (segreader.segment().segment_id(), fieldname)
     cache = _state["columns"]
     if key not in cache:
-        if not segreader.has_column(fieldname):
-            values = [()] * segreader.doc_count_all()
-        else:
-            raw = list(segreader.column_reader(fieldname, translate=True))
-            if fieldname in MULTIVALUED:
-                values = [tuple(v for v in value.split(",") if v) if value else () for value in raw]
-            else:
-                values = [(value,) if value not in (None, "", b"") else () for value in raw]
-        cache[key] = values
+        interned = _state["values"].setdefault(fieldname, {})
+        docs: list[int] = []
+        ids: list[int] = []
+        if segreader.has_column(fieldname):
+            for docnum, value in enumerate(segreader.column_reader(fieldname, translate=True)):
+                if value in (None, "", b""):
+                    continue
+                for item in (value.split(",") if fieldname in MULTIVALUED else (value,)):
+                    if item != "":
+                        docs.append(docnum)
+                        ids.append(interned.setdefault(item, len(interned)))
+        cache[key] = (np.array(docs, dtype=np.int64), np.array(ids, dtype=np.int64))
     return cache[key]
 
 
-def facet_column(searcher, fieldname: str) -> list:
-    """Facet values of every document of ``searcher``, indexed by global document number."""
+def facet_column(searcher, fieldname: str) -> FacetColumn:
+    """The :class:`FacetColumn` of ``fieldname`` for this searcher (cached per set of segments)."""
     with _lock:
         leaves = searcher.reader().leaf_readers()
         key = (tuple(segreader.segment().segment_id() for segreader, _ in leaves), fieldname)
         column = _state["columns"].get(key)
         if column is None:
-            column = []
-            for segreader, _offset in leaves:
-                column.extend(_segment_column(segreader, fieldname))
-            _state["columns"] = {k: v for k, v in _state["columns"].items() if not isinstance(k[0], tuple)
-                                 or k[1] != fieldname}
+            docs, ids = [], []
+            for segreader, offset in leaves:
+                seg_docs, seg_ids = _segment_pairs(segreader, fieldname)
+                docs.append(seg_docs + offset)
+                ids.append(seg_ids)
+            interned = _state["values"].setdefault(fieldname, {})
+            values = [None] * len(interned)
+            for value, number in interned.items():
+                values[number] = value
+            column = FacetColumn(values, np.concatenate(docs) if docs else np.zeros(0, dtype=np.int64),
+                                 np.concatenate(ids) if ids else np.zeros(0, dtype=np.int64),
+                                 searcher.reader().doc_count_all())
+            _state["columns"] = {k: v for k, v in _state["columns"].items()
+                                 if not (isinstance(k[0], tuple) and k[1] == fieldname)}
             _state["columns"][key] = column
         return column
+
+
+def matching_mask(searcher, docnums: set[int]) -> np.ndarray:
+    """A boolean array over the searcher's document numbers, set for ``docnums``."""
+    mask = np.zeros(searcher.reader().doc_count_all(), dtype=bool)
+    if docnums:
+        mask[np.fromiter(docnums, dtype=np.int64, count=len(docnums))] = True
+    return mask
 
 
 @lru_cache(maxsize=1)
