@@ -174,6 +174,12 @@ def bench_edit(rounds: int = 5, timeout: float = 30.0) -> dict:
     return {"median_s": round(statistics.median(samples), 2), "max_s": round(max(samples), 2), "rounds": len(samples)}
 
 
+def _progress(phase: str, figures: dict) -> dict:
+    """Print each phase's figures as soon as they are known (a long run can be read while it runs)."""
+    print(f"[{time.strftime('%H:%M:%S')}] {phase}: {json.dumps(figures, ensure_ascii=False)}", file=sys.stderr, flush=True)
+    return figures
+
+
 def run(articles: int, repeat: int, stock: bool, out_path: Path) -> dict:
     from articles.models import ArticleRegion
     from articles.search.bench.corpus import build_corpus
@@ -189,20 +195,21 @@ def run(articles: int, repeat: int, stock: bool, out_path: Path) -> dict:
     started, cpu = time.perf_counter(), time.process_time()
     built = build_index()
     seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
-    report["ours_build"] = {"docs": built.updated, "seconds": round(seconds, 1),
+    report["ours_build"] = built_report = {"docs": built.updated, "seconds": round(seconds, 1),
                             "docs_per_s": round(built.updated / seconds, 1),
                             "cpu_docs_per_s": round(built.updated / cpu, 1),
                             "size_mb": round(index_size(Path(index_path())) / 1e6, 1)}
+    _progress("ours_build", built_report)
     reset_searcher()
     top_city = ArticleRegion.objects.filter(region__level="city").values_list("region__code", flat=True).first()
     filters = {"year": ["2020"], **({"city": [top_city]} if top_city else {})}
     plan = query_plan(filters)
     report["filters"] = filters
-    report["ours_engine"] = bench_engine(plan, repeat)
-    report["ours_view"] = bench_view(plan, repeat)
-    report["edit_findable"] = bench_edit()
+    report["ours_engine"] = _progress("ours_engine", bench_engine(plan, repeat))
+    report["ours_view"] = _progress("ours_view", bench_view(plan, repeat))
+    report["edit_findable"] = _progress("edit_findable", bench_edit())
     if stock:
-        report["stock"] = bench_stock(plan, repeat, Path(settings.DATA_DIR) / "stock_index")
+        report["stock"] = _progress("stock", bench_stock(plan, repeat, Path(settings.DATA_DIR) / "stock_index"))
     report["load_average_end"] = os.getloadavg()
     out_path.write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
     return report
