@@ -111,15 +111,17 @@ def _tag_batch(batch, matchers: list[TopicMatcher]) -> int:
     existing: dict[int, dict[int, ArticleTopic]] = {}
     for tag in ArticleTopic.objects.filter(article_id__in=ids):
         existing.setdefault(tag.article_id, {})[tag.topic_id] = tag
-    written = 0
+    written, new_tags = 0, []
     with transaction.atomic():
         for text in batch:
-            written += _tag_article(text, existing.get(text.article_id, {}), matchers)
+            written += _tag_article(text, existing.get(text.article_id, {}), matchers, new_tags)
+        ArticleTopic.objects.bulk_create(new_tags, batch_size=1000)
     return written
 
 
-def _tag_article(text, tags: dict[int, ArticleTopic], matchers: list[TopicMatcher]) -> int:
-    """Replace the article's automatic topic tags with the current ranking, around editor rows."""
+def _tag_article(text, tags: dict[int, ArticleTopic], matchers: list[TopicMatcher], new_tags: list) -> int:
+    """Replace the article's automatic topic tags with the current ranking, around editor rows.
+    Tags to insert are appended to ``new_tags`` (the caller inserts a batch's at once)."""
     editor_rows = {tid: tag for tid, tag in tags.items() if tag.source == Source.EDITOR or tag.rejected}
     editor_chose_primary = any(tag.is_primary and not tag.rejected for tag in editor_rows.values())
     ranked = [(tid, score) for tid, score in rank_topics(text.title, text.body, matchers) if tid not in editor_rows]
@@ -133,9 +135,9 @@ def _tag_article(text, tags: dict[int, ArticleTopic], matchers: list[TopicMatche
     for tid, (score, is_primary) in wanted.items():
         tag = tags.get(tid)
         if tag is None:
-            ArticleTopic.objects.create(
+            new_tags.append(ArticleTopic(
                 article_id=text.article_id, topic_id=tid, score=score, is_primary=is_primary, source=Source.AUTOMATIC
-            )
+            ))
         elif tag.score != score or tag.is_primary != is_primary:
             tag.score, tag.is_primary = score, is_primary
             tag.save(update_fields=["score", "is_primary"])
