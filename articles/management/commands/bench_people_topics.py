@@ -33,16 +33,35 @@ class Command(BaseCommand):
         parser.add_argument("--articles", type=int, default=100_000)
         parser.add_argument("--repeat", type=int, default=15)
         parser.add_argument("--keep", action="store_true", help="keep the temporary folder and print its path")
+        parser.add_argument("--enrich-sample", type=int, default=2000,
+                            help="also time the persons and topics steps on this many articles (0: skip)")
         parser.add_argument(SCRATCH_FLAG, action="store_true", dest="inside", help="(internal)")
 
-    def handle(self, *args, articles, repeat, keep, inside, **options):
+    def handle(self, *args, articles, repeat, keep, inside, enrich_sample, **options):
         if not inside:
-            self._run_in_scratch_folder(articles, repeat, keep)
+            self._run_in_scratch_folder(articles, repeat, keep, enrich_sample)
             return
         self._build(articles)
+        if enrich_sample:
+            self._time_enrichment(enrich_sample)
         self._time_pages(articles, repeat)
 
-    def _run_in_scratch_folder(self, articles: int, repeat: int, keep: bool) -> None:
+    def _time_enrichment(self, sample: int) -> None:
+        """Throughput of the persons and topics steps (one run each: they write, so no repeats)."""
+        from articles.enrich.persons import enrich_persons
+        from articles.enrich.topics import enrich_topics
+        from articles.models import Article, Block
+
+        ids = list(Article.objects.order_by("pk").values_list("pk", flat=True)[:sample])
+        chars = sum(len(text) for text in Block.objects.filter(article_id__in=ids).values_list("text", flat=True))
+        for name, step in (("persons", enrich_persons), ("topics", enrich_topics)):
+            started = time.perf_counter()
+            step(Article.objects.filter(pk__in=ids))
+            elapsed = time.perf_counter() - started
+            self.stdout.write(f"enrich {name}: {len(ids)} articles ({chars} characters) in {elapsed:.1f} s = "
+                              f"{len(ids) / elapsed:.0f} articles/s")
+
+    def _run_in_scratch_folder(self, articles: int, repeat: int, keep: bool, enrich_sample: int) -> None:
         folder = Path(tempfile.mkdtemp(prefix="bench-people-topics-"))
         env = {**os.environ, "UNIONARCHIVE_DATA_DIR": str(folder)}
         env.pop("DATABASE_URL", None)
@@ -51,7 +70,7 @@ class Command(BaseCommand):
         try:
             subprocess.run(
                 [sys.executable, str(manage), "bench_people_topics", "--articles", str(articles),
-                 "--repeat", str(repeat), SCRATCH_FLAG],
+                 "--repeat", str(repeat), "--enrich-sample", str(enrich_sample), SCRATCH_FLAG],
                 env=env, check=True,
             )
         finally:
