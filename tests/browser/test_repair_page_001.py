@@ -132,17 +132,8 @@ class PageEditor:
         row.locator('input[name="after_line"]').fill(str(after_line))
         self.submit(row.locator('button[value="move_after"]'))
 
-    def edit_text(self, line: int, text: str):
-        row = self.block(line)
-        row.locator("details.editor-block-more > summary").click()
-        row.locator('textarea[name="text"]').fill(text)
-        self.submit(row.locator('form.editor-edit-text button[type="submit"]'))
-
-    def mark_duplicate(self, line: int, of_line: int):
-        row = self.block(line)
-        row.locator("details.editor-block-more > summary").click()
-        row.locator('input[name="of_line"]').fill(str(of_line))
-        self.submit(row.locator('details button[value="hide_duplicate"]'))
+    def join_previous(self, line: int):
+        self.submit(self.block(line).locator('button[value="join_previous"]'))
 
     def hide_suggested_duplicate(self, line: int):
         self.submit(self.block(line).locator('button[value="hide_duplicate"].suggested'))
@@ -208,8 +199,7 @@ def test_editor_repairs_page_001_and_undo_brings_it_back(served_archive):
             editor.move_after(139, 115, kind="byline")
             editor.move_after(126, 139)
             editor.move_after(128, 126)
-            editor.edit_text(128, editor.block(128).locator(".editor-text").inner_text() + "“四梁八柱”。")
-            editor.mark_duplicate(118, 128)
+            editor.join_previous(118)  # L118 now follows L128: “…工作的” + “四梁八柱”。
             # The 临平 story keeps its own paragraphs L130 and L132, right under its titles.
             editor.move_after(130, 136)
             editor.move_after(132, 130)

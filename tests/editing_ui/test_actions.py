@@ -199,3 +199,23 @@ def test_revisions_record_the_editor(editor_client, page001, editor):
     post_action(editor_client, page001, "move_up", block=block_at(page001, 120).pk)
     revision = Revision.objects.get(page=page001)
     assert revision.user == editor and revision.block_ids
+
+
+@pytest.mark.django_db
+def test_join_with_previous_repairs_the_orphan(editor_client, page001, ningbo):
+    orphan = block_at(page001, 118)
+    post_action(editor_client, page001, "move_after", block=orphan.pk, after_line=128)
+    response, messages = post_action(editor_client, page001, "join_previous", block=orphan.pk)
+    _ok(response, messages)
+    orphan.refresh_from_db()
+    assert orphan.hidden
+    assert block_at(page001, 128).text.endswith("工作的“四梁八柱”。")
+
+
+@pytest.mark.django_db
+def test_a_loose_block_becomes_an_articles_column_label(editor_client, page001, ningbo):
+    banner = Block.objects.filter(page=page001, article__isnull=True).order_by("seq").first()
+    response, messages = post_action(editor_client, page001, "column_label", block=banner.pk, article=ningbo.pk)
+    _ok(response, messages)
+    ningbo.refresh_from_db()
+    assert ningbo.column_label == banner.text.strip()[:100]

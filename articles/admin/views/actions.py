@@ -150,6 +150,23 @@ def unhide(request, page):
                 f"block-{block.pk}", block=block, expected_version=_version(request))
 
 
+def join_previous(request, page):
+    """Append the block's text to the previous visible block (a paragraph cut by a column break)."""
+    block = _block(request, page)
+    return _run(request, editing.join_with_previous,
+                _("L%(line)s 已接到上一段末尾（原块保留但不显示）。") % {"line": block.line_start},
+                f"block-{block.pk}", block=block, expected_version=_version(request))
+
+
+def column_label(request, page):
+    """Make a block (usually one left outside every article) the chosen article's 栏目."""
+    block = _block(request, page)
+    article = _article(request, page)
+    return _run(request, editing.set_column_label,
+                _("“%(text)s”已设为《%(article)s》的栏目。") % {"text": block.text[:20], "article": article},
+                f"article-{article.pk}", article=article, block=block, expected_version=_version(request))
+
+
 def edit_text(request, page):
     block = _block(request, page)
     return _run(request, editing.correct_text, _("L%(line)s 的文字已保存（原文保留在历史中）。") % {"line": block.line_start},
@@ -282,6 +299,8 @@ ACTIONS = {
         "hide_duplicate": hide_duplicate,
         "unhide": unhide,
         "edit_text": edit_text,
+        "join_previous": join_previous,
+        "column_label": column_label,
         "gather": gather,
         "merge_previous": _merger("previous"),
         "merge_next": _merger("next"),
