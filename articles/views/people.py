@@ -79,8 +79,11 @@ def person_detail(request, slug: str):
 
     aliases = list(person.aliases.order_by("name"))
     counts = dict(
-        person.credits.filter(status=CreditStatus.PUBLISHED).values_list("role").annotate(n=Count("id"))
+        person.credits.filter(status=CreditStatus.PUBLISHED).values_list("role").annotate(n=Count("id")).order_by()
     )
+    if not counts:
+        # Only suggested names (waiting for an editor) or nothing at all: not a public page yet.
+        raise Http404("没有这个人物")
     role = request.GET.get("role") if request.GET.get("role") in CreditRole.values else None
     context = {"person": person, "aliases": aliases, "role": role, "roles": CreditRole.choices}
     def credited(role_value: str):

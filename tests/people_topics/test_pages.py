@@ -111,3 +111,9 @@ def test_search_text_is_escaped(client):
     response = client.get(reverse("person_list"), {"q": "<script>alert(1)</script>"})
     assert response.status_code == 200
     assert b"<script>alert(1)</script>" not in response.content
+
+
+def test_a_person_with_only_suggested_mentions_has_no_public_page(client):
+    suggested = Credit.objects.filter(role=CreditRole.MENTIONED, status="suggested").select_related("person")
+    person = next(c.person for c in suggested if not c.person.credits.filter(status="published").exists())
+    assert client.get(person.get_absolute_url()).status_code == 404
