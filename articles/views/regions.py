@@ -14,12 +14,13 @@ import math
 from functools import lru_cache
 from pathlib import Path
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Prefetch
 from django.shortcuts import get_object_or_404, render
 
-from articles.models import Article, ArticleRegion, ArticleTopic, Credit, Region
-from articles.models.choices import CreditStatus, RegionLevel
+from articles.models import Article, ArticleRegion, Region
+from articles.models.choices import RegionLevel
 
+from .region_queries import SAMPLE, RegionArticles, articles_per_year, top_topics_and_people
 from .topics import newest_first, page_of
 
 MAP_FILE = Path(__file__).resolve().parent.parent / "fixtures" / "zhejiang_map.json"
@@ -61,19 +62,6 @@ def legend(highest: int) -> list[tuple[str, str]]:
     return items
 
 
-def articles_per_year(region: Region) -> list[dict]:
-    """[{year, count, percent}] oldest first. Grouped by issue date in SQL and summed by year here:
-    on SQLite, Django's year extraction is a Python function called once per row."""
-    per_day = (ArticleRegion.objects.filter(region=region, rejected=False)
-               .values_list("article__page__issue__date").annotate(n=Count("id")))
-    totals: dict[int, int] = {}
-    for day, count in per_day:
-        totals[day.year] = totals.get(day.year, 0) + count
-    highest = max(totals.values(), default=0)
-    return [{"year": year, "count": count, "percent": round(100 * count / highest)}
-            for year, count in sorted(totals.items())]
-
-
 def region_list(request):
     province = get_object_or_404(Region, level=RegionLevel.PROVINCE, parent__isnull=True)
     cities = list(Region.objects.filter(parent=province, level=RegionLevel.CITY).order_by("code"))
@@ -92,41 +80,38 @@ def region_list(request):
 
 def region_detail(request, slug: str):
     region = get_object_or_404(Region.objects.select_related("parent__parent"), slug=slug)
-    in_region = Q(region_tags__region=region, region_tags__rejected=False)
-    # Each listed article shows its counties and towns: one more query per page, not per row. The
-    # level is checked here, not in SQL: filtering on the joined region's level makes SQLite walk
-    # every county tag instead of the 20 articles' own tags.
-    all_tags = Prefetch("region_tags", to_attr="all_tags",
-                        queryset=ArticleRegion.objects.filter(rejected=False).select_related("region"))
-    articles = page_of(request, newest_first(Article.objects.filter(in_region)).prefetch_related(all_tags))
-    articles.object_list = list(articles.object_list)
-    for article in articles.object_list:
-        article.place_tags = sorted(
-            (t for t in article.all_tags if t.region.level in PLACE_LEVELS and t.region_id != region.id),
-            key=lambda t: t.region.code)
+    articles = page_of(request, RegionArticles(region, load_listed_articles(region)))
 
     children = list(Region.objects.filter(parent=region).order_by("code"))
     child_counts = article_counts(c.id for c in children)
     for child in children:
         child.article_count = child_counts.get(child.id, 0)
-    if region.level != RegionLevel.PROVINCE and region.level != RegionLevel.CITY:
+    if region.level not in (RegionLevel.PROVINCE, RegionLevel.CITY):
         children = [c for c in children if c.article_count]  # a county's towns: only those with articles
     children_highest = max((c.article_count for c in children), default=0)
-
-    tagged = Q(article__region_tags__region=region, article__region_tags__rejected=False)
-    # ArticleTopic is unique per (article, topic): counting rows counts articles.
-    topics = (ArticleTopic.objects.filter(tagged, rejected=False)
-              .values("topic__name", "topic__slug").annotate(count=Count("id"))
-              .order_by("-count", "topic__name")[:TOP])
-    people = (Credit.objects.filter(tagged, status=CreditStatus.PUBLISHED)
-              .values("person__name", "person__slug").annotate(count=Count("article", distinct=True))
-              .order_by("-count", "person__name")[:TOP])
-    years = articles_per_year(region)
     for child in children:
         child.percent = round(100 * child.article_count / children_highest) if children_highest else 0
 
+    topics, people, sampled = top_topics_and_people(region, articles.paginator.count, TOP)
     ancestors = [r for r in (region.parent.parent if region.parent else None, region.parent) if r]
     return render(request, "browse/region_detail.html", {
         "region": region, "ancestors": ancestors, "articles": articles, "children": children,
-        "topics": topics, "people": people, "years": years,
+        "topics": topics, "people": people, "sampled": sampled, "sample_size": SAMPLE,
+        "years": articles_per_year(region),
     })
+
+
+def load_listed_articles(region: Region):
+    """Articles by id with what a list item shows: page and issue joined, and the article's own
+    counties and towns (one query per page of results, not per row). The level is checked here,
+    not in SQL: filtering on the joined region's level makes SQLite walk every county tag."""
+    def load(ids: list[int]) -> list[Article]:
+        all_tags = Prefetch("region_tags", to_attr="all_tags",
+                            queryset=ArticleRegion.objects.filter(rejected=False).select_related("region"))
+        articles = list(newest_first(Article.objects.filter(pk__in=ids)).prefetch_related(all_tags))
+        for article in articles:
+            article.place_tags = sorted(
+                (t for t in article.all_tags if t.region.level in PLACE_LEVELS and t.region_id != region.id),
+                key=lambda t: t.region.code)
+        return articles
+    return load

@@ -76,3 +76,21 @@ def test_queries_do_not_grow_with_the_number_of_articles(client, django_assert_m
         assert client.get("/regions/huzhou/?page=2").status_code == 200
     with django_assert_max_num_queries(4):
         assert client.get("/regions/").status_code == 200
+
+
+def test_large_region_plan_lists_the_same_articles_in_the_same_order(monkeypatch):
+    """Large regions walk issues newest first instead of joining every tagged article: both plans
+    must give the same pages, and topics/people fall back to a labelled sample of the newest."""
+    from articles.views import region_queries
+
+    region = Region.objects.get(code="330100")  # 杭州
+    total = region_queries.tagged(region).count()
+    join_plan = [region_queries.newest_article_ids(region, total, 3, offset) for offset in range(0, total, 3)]
+    monkeypatch.setattr(region_queries, "BIG_REGION", 1)
+    walk_plan = [region_queries.newest_article_ids(region, total, 3, offset) for offset in range(0, total, 3)]
+    assert walk_plan == join_plan and sum(map(len, walk_plan)) == total
+
+    monkeypatch.setattr(region_queries, "SAMPLE", 2)
+    topics, people, sampled = region_queries.top_topics_and_people(region, total, 10)
+    assert sampled and sum(t["count"] for t in topics) >= 1
+    assert all(t["count"] <= 2 for t in topics)
