@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article, ArticleRegion, ArticleTopic, Block, Credit, Flag
 
+from .readonly import ChangedInEditorAdmin
 from .urls import article_history_urls
 
 
@@ -128,7 +129,7 @@ class BlockAdmin(admin.ModelAdmin):
 
 
 @admin.register(Flag)
-class FlagAdmin(admin.ModelAdmin):
+class FlagAdmin(ChangedInEditorAdmin):
     list_display = ("code", "page", "article", "block", "short_message", "created_at", "resolved_at")
     list_filter = ("code", ("resolved_at", admin.EmptyFieldListFilter))
     search_fields = ("message",)

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from articles.models import ProblemReport, Revision
 
-from .readonly import ReadOnlyAdmin
+from .readonly import ChangedInEditorAdmin, ReadOnlyAdmin
 from .urls import revision_urls
 
 
@@ -24,10 +24,9 @@ class RevisionAdmin(ReadOnlyAdmin):
 
 
 @admin.register(ProblemReport)
-class ProblemReportAdmin(admin.ModelAdmin):
+class ProblemReportAdmin(ChangedInEditorAdmin):
     list_display = ("created_at", "article", "short_message", "contact", "status", "editor_link")
     list_filter = ("status",)
-    list_editable = ("status",)
     search_fields = ("message", "contact", "article__headline")
     list_select_related = ("article",)
     readonly_fields = ("article", "message", "contact", "client_hash", "created_at")

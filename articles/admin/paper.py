@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from articles.models import ImportLog, Issue, Newspaper, Page
 
-from .readonly import ReadOnlyAdmin
+from .readonly import ChangedInEditorAdmin, ReadOnlyAdmin
 from .urls import page_editor_urls
 
 
@@ -19,7 +19,7 @@ class NewspaperAdmin(admin.ModelAdmin):
 
 
 @admin.register(Issue)
-class IssueAdmin(admin.ModelAdmin):
+class IssueAdmin(ChangedInEditorAdmin):
     list_display = ("date", "newspaper", "number", "date_is_estimated", "page_count")
     list_filter = ("date_is_estimated", "newspaper")
     date_hierarchy = "date"

@@ -16,6 +16,7 @@ from articles.editing.permissions import can_edit
 from articles.models import Credit, Person, PersonAlias
 
 from . import operations
+from .readonly import ChangedInEditorAdmin
 
 
 class PersonAliasInline(admin.TabularInline):
@@ -91,7 +92,7 @@ class PersonAliasAdmin(admin.ModelAdmin):
 
 
 @admin.register(Credit)
-class CreditAdmin(admin.ModelAdmin):
+class CreditAdmin(ChangedInEditorAdmin):
     list_display = ("person", "role", "printed_name", "article", "status", "source", "confidence")
     list_filter = ("role", "status", "source")
     search_fields = ("person__name", "printed_name", "article__headline")

@@ -4,6 +4,8 @@ from django.contrib import admin
 
 from articles.models import ArticleRegion, Region
 
+from .readonly import ChangedInEditorAdmin
+
 
 @admin.register(Region)
 class RegionAdmin(admin.ModelAdmin):
@@ -15,7 +17,7 @@ class RegionAdmin(admin.ModelAdmin):
 
 
 @admin.register(ArticleRegion)
-class ArticleRegionAdmin(admin.ModelAdmin):
+class ArticleRegionAdmin(ChangedInEditorAdmin):
     list_display = ("article", "region", "source", "rejected", "mentions", "evidence")
     list_filter = ("source", "rejected", "region__level")
     search_fields = ("region__name", "article__headline", "evidence")

@@ -15,3 +15,18 @@ class ReadOnlyAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+class ChangedInEditorAdmin(admin.ModelAdmin):
+    """Rows that editors change through the page editor (so that each change is a revision that
+    can be undone, and the search index follows): the generic forms are read-only for everyone but
+    superusers, who keep a raw escape hatch."""
+
+    def has_add_permission(self, request, *args):
+        return request.user.is_superuser and super().has_add_permission(request, *args)
+
+    def has_change_permission(self, request, obj=None):
+        return request.user.is_superuser and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return request.user.is_superuser and super().has_delete_permission(request, obj)

@@ -6,6 +6,8 @@ from django.utils.translation import gettext_lazy as _
 
 from articles.models import ArticleTopic, Topic
 
+from .readonly import ChangedInEditorAdmin
+
 
 @admin.register(Topic)
 class TopicAdmin(admin.ModelAdmin):
@@ -24,7 +26,7 @@ class TopicAdmin(admin.ModelAdmin):
 
 
 @admin.register(ArticleTopic)
-class ArticleTopicAdmin(admin.ModelAdmin):
+class ArticleTopicAdmin(ChangedInEditorAdmin):
     list_display = ("article", "topic", "score", "is_primary", "source", "rejected")
     list_filter = ("topic", "source", "rejected", "is_primary")
     search_fields = ("topic__name", "article__headline")

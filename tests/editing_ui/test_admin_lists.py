@@ -53,3 +53,21 @@ def test_blocks_cannot_be_deleted_or_added(editor_client):
     request = editor_client.get("/admin/").wsgi_request
     assert not model_admin.has_add_permission(request)
     assert not model_admin.has_delete_permission(request)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("model", [models.Issue, models.Flag, models.Credit, models.ArticleRegion,
+                                   models.ArticleTopic, models.ProblemReport], ids=lambda m: m.__name__)
+def test_editors_change_these_in_the_page_editor_not_in_raw_forms(editor_client, model):
+    """Raw forms would skip the revision (no undo) and the reindex: editors may look, not change."""
+    from articles.editing.reports import report_problem
+
+    if model is models.ProblemReport:
+        report_problem(models.Article.objects.first(), "测试报告")
+    obj = model.objects.first()
+    url = reverse(f"admin:articles_{model._meta.model_name}_change", args=[obj.pk])
+    assert editor_client.get(url).status_code == 200  # view permission
+    assert editor_client.post(url, {}).status_code == 403
+    delete = reverse(f"admin:articles_{model._meta.model_name}_delete", args=[obj.pk])
+    assert editor_client.post(delete, {"post": "yes"}).status_code == 403
+    assert model.objects.filter(pk=obj.pk).exists()
