@@ -39,7 +39,7 @@ def flag_damage(draft: PageDraft, joins: list[Join], gazetteer: Gazetteer) -> No
     for index, article in enumerate(draft.articles):
         pieces = draft.article_pieces(index)
         if not any(p.kind in (BlockKind.BYLINE, BlockKind.CREDIT) for p in pieces):
-            article.flag(FlagCode.MISSING_BYLINE, "no byline or photo credit found")
+            article.flag(FlagCode.MISSING_BYLINE, "未找到署名或图片署名")
     _flag_misplaced(draft, gazetteer)
 
 
@@ -55,7 +55,7 @@ def _flag_duplicates(pieces: list[Piece]) -> None:
             original = pieces[first_seen[key]]
             piece.duplicate_of = first_seen[key]
             piece.hidden = True
-            piece.flag(FlagCode.DUPLICATE, f"{piece.where} repeats {original.where}; kept, hidden from readers")
+            piece.flag(FlagCode.DUPLICATE, f"{piece.where} 与 {original.where} 重复：两段都保留，此段不向读者显示")
         else:
             first_seen[key] = index
 
@@ -65,21 +65,21 @@ def _flag_orphans(draft: PageDraft) -> None:
     for piece in draft.pieces:
         if piece.kind == BlockKind.BODY and not piece.hidden:
             if starts_mid_sentence(piece.text):
-                piece.flag(FlagCode.ORPHAN, f"{piece.where} starts mid-sentence: its beginning is elsewhere")
+                piece.flag(FlagCode.ORPHAN, f"{piece.where} 从句子中间开始：开头在别处")
             elif (
                 previous is not None
                 and previous.kind in BlockKind.title_kinds()
                 and len(piece.text) <= ORPHAN_MAX_CHARS
                 and is_single_sentence(piece.text)
             ):
-                piece.flag(FlagCode.ORPHAN, f"{piece.where} is a fragment standing where a lead should be")
+                piece.flag(FlagCode.ORPHAN, f"{piece.where} 是孤立片段，位于本应是导语的位置")
         previous = piece
 
 
 def _flag_truncation(pieces: list[Piece]) -> None:
     for piece in pieces:
         if piece.kind == BlockKind.BODY and not piece.hidden and not is_finished(piece.text):
-            piece.flag(FlagCode.TRUNCATED, f"{piece.where} stops mid-sentence: …{piece.text[-12:]}")
+            piece.flag(FlagCode.TRUNCATED, f"{piece.where} 在句中中断：…{piece.text[-12:]}")
 
 
 def _flag_lost_text(joins: list[Join]) -> None:
@@ -91,7 +91,7 @@ def _flag_lost_text(joins: list[Join]) -> None:
             continue
         join.piece.flag(
             FlagCode.LOST_TEXT,
-            f"L{join.line}: “…{join.left[-8:]}|{right}” reads as if text is missing at the column break",
+            f"L{join.line}：“…{join.left[-8:]}|{right}” 读来像是跨栏处缺了文字",
         )
 
 
@@ -152,8 +152,8 @@ def _flag_misplaced(draft: PageDraft, gazetteer: Gazetteer) -> None:
                 continue
             other = _article_about(draft, gazetteer, piece.text, title_places, exclude=index)
             if other is not None:
-                piece.flag(FlagCode.MISPLACED, f"{piece.where} is about the places of “{other.headline}”, "
-                                               "not of its own title: it may belong there")
+                piece.flag(FlagCode.MISPLACED, f"{piece.where} 写的是《{other.headline}》的地点，"
+                                               "与本文标题不符：可能属于那篇")
             elif position == 0:
-                piece.flag(FlagCode.MISPLACED, f"the lead ({piece.where}) names other places than the title: "
-                                               "it may belong to another story")
+                piece.flag(FlagCode.MISPLACED, f"导语（{piece.where}）提到的地点与标题不符："
+                                               "可能属于另一篇")

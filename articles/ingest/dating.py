@@ -77,17 +77,17 @@ def estimate_year(evidence: DateEvidence, peer_years: list[int], fallback: int) 
     """The page's year and a one-line reason, for the ESTIMATED_DATE flag."""
     year = evidence.reported_year()
     if year is not None:
-        return year, f"latest year the text reports: {year}"
+        return year, f"正文报道的最晚年份 {year}"
     lower, upper = evidence.lower, evidence.upper
     fitting = [y for y in peer_years if (lower is None or y >= lower) and (upper is None or y <= upper)]
     if fitting:
         year = max(set(fitting), key=fitting.count)
-        return year, f"{year}, the year of pages sharing this page's banner (text allows {lower}–{upper})"
+        return year, f"{year}，与同一通栏题的版面同年（正文允许 {lower or '?'}–{upper or '?'}）"
     if lower is not None:
-        return lower, f"{lower}, the earliest year the text allows"
+        return lower, f"{lower}，正文允许的最早年份"
     if upper is not None:
-        return upper - 1, f"{upper - 1}, the year before the target year {upper}"
-    return fallback, f"no year in the text; {fallback} is a placeholder"
+        return upper - 1, f"{upper - 1}，目标年份 {upper} 的前一年"
+    return fallback, f"正文中没有年份；{fallback} 仅为占位"
 
 
 def estimate_date(evidence: DateEvidence, year: int) -> datetime.date:

@@ -58,8 +58,8 @@ def lay_out(
         if piece.kind != TITLE:
             if not articles:
                 articles.append(ArticleDraft(order=1))
-                articles[-1].flag(FlagCode.ORPHAN, f"text before the first title ({piece.where}): "
-                                                   "continued from another page?")
+                articles[-1].flag(FlagCode.ORPHAN, f"首个标题之前的文字（{piece.where}）："
+                                                   "可能接续其他版面")
             piece.article = len(articles) - 1
             seen_content = True
             index += 1
@@ -132,7 +132,7 @@ def _assign_title_group(run: list[Piece], article: ArticleDraft, gazetteer: Gaze
     label_pieces = [p for p in run if p.kind == BlockKind.COLUMN_LABEL]
     article.column_label = " ".join(p.text for p in label_pieces)
     if assign_title_roles(group, gazetteer):
-        article.flag(FlagCode.AMBIGUOUS_TITLE, "which title line is the headline is a guess: "
+        article.flag(FlagCode.AMBIGUOUS_TITLE, "哪一行是主题为推测（按版面顺序）："
                      + " / ".join(p.text for p in group))
     article.kicker = " ".join(p.text for p in group if p.kind == BlockKind.KICKER)
     article.headline = " ".join(p.text for p in group if p.kind == BlockKind.HEADLINE)

@@ -223,7 +223,7 @@ class PageLoader:
             peer_years = peers.get((plan.entry.newspaper, _key(plan.draft.banner)), []) if plan.draft.banner else []
             year, reason = estimate_year(plan.evidence, peer_years, fallback)
             plan.date, plan.date_is_estimated = estimate_date(plan.evidence, year), True
-            plan.date_reason = f"date {plan.date} estimated: {reason}"
+            plan.date_reason = f"出版日期 {plan.date} 为估计：{reason}"
 
     # ---- phase 2 helpers -----------------------------------------------------------------
     def _write(self, plan: PlannedPage, summary: LoadSummary) -> None:

@@ -51,7 +51,7 @@ def _collect_credits(draft: PageDraft) -> None:
                 continue
             credit_lines.append(piece.text)
             if not found and piece.text != "本报讯":
-                article.flag(FlagCode.UNPARSED_BYLINE, f"no names read in byline {piece.text!r}")
+                article.flag(FlagCode.UNPARSED_BYLINE, f"署名中未读出人名：{piece.text}")
             for name, role in found:
                 if (name, role) not in seen:
                     seen.add((name, role))

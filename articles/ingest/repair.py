@@ -44,7 +44,7 @@ def repair_column_breaks(pieces: list[Piece], lines: list[str]) -> tuple[list[Pi
             previous.printed_lines += piece.printed_lines
             previous.flag(
                 FlagCode.JOINED_ACROSS_BREAK,
-                f"L{piece.line_start} joined to the paragraph before it (column break)",
+                f"L{piece.line_start} 与上一段拼接（跨栏断行）",
             )
             joins.append(Join(piece=previous, left=left, right=piece.text, line=piece.line_start))
             continue
