@@ -23,7 +23,8 @@ from .places_gazetteer import build_gazetteer, build_segmenter
 from .places_matcher import BODY, LEAD, TITLE, PlaceMatcher, PlaceResult
 
 BATCH = 500
-TEXT_KINDS = (BlockKind.BODY, BlockKind.SUBHEAD, BlockKind.CAPTION, BlockKind.BYLINE)
+# Bylines and photo credits are left out: they hold names (记者金华), never the story's places.
+TEXT_KINDS = (BlockKind.BODY, BlockKind.SUBHEAD, BlockKind.CAPTION)
 
 
 @lru_cache(maxsize=1)
@@ -44,9 +45,8 @@ def article_sections(article: Article) -> list[tuple[str, int]]:
     lead_seen = False
     for block in article.blocks.all():  # prefetched, visible, in position order
         weight = BODY
-        if block.kind in (BlockKind.BODY, BlockKind.BYLINE) and not lead_seen:
-            weight = LEAD
-            lead_seen = block.kind == BlockKind.BODY
+        if block.kind == BlockKind.BODY and not lead_seen:
+            weight, lead_seen = LEAD, True
         sections.append((block.text, weight))
     return sections
 

@@ -86,3 +86,33 @@ def test_a_county_mentioned_in_passing_is_not_the_main_one():
     assert matcher.gaz.places[result.main_city].name == "温州市"
     assert result.main_county is None
     assert "瑞安市" in {matcher.gaz.places[i].name for i in result.region_ids}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("活动于义乌举行。", {"义乌市", "金华市"}),  # 于 is a surname too, but here a preposition
+    ("代表们向德清学习经验。", {"德清县", "湖州市"}),
+    ("嘉兴南湖畔的红船。", {"嘉兴市"}),  # 南湖 alone is a lake as often as the district
+    ("舟山市普陀区总工会", {"舟山市", "普陀区"}),
+])
+def test_places_after_prepositions_and_lakes(sentence, expected):
+    found, _ = names((sentence, BODY))
+    assert found == expected
+
+
+def test_bylines_and_photo_credits_are_not_read_for_places():
+    from articles.enrich.regions import enrich_regions
+    from articles.models import Article, ArticleRegion, Block, BlockKind, Page
+
+    page = Page.objects.first()
+    article = Article.objects.create(page=page, order=999, headline="职工书屋开放")
+    seq = (Block.objects.filter(page=page).order_by("-seq").values_list("seq", flat=True).first() or 0) + 1
+    for offset, (kind, text) in enumerate([
+        (BlockKind.BYLINE, "本报讯 记者金华 通讯员吴兴报道"),
+        (BlockKind.BODY, "近日,德清县总工会职工书屋开放。"),
+        (BlockKind.CREDIT, "通讯员永康 摄"),
+    ]):
+        Block.objects.create(page=page, seq=seq + offset, article=article, position=offset, kind=kind,
+                             text=text, source_text=text, line_start=1, line_end=1)
+    enrich_regions(Article.objects.filter(pk=article.pk))
+    tagged = set(ArticleRegion.objects.filter(article=article).values_list("region__name", flat=True))
+    assert tagged == {"德清县", "湖州市"}
