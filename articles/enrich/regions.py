@@ -7,7 +7,10 @@ article (省总工会, 全省) gets the province and no city.
 
 Editors win: rows with source=editor, and rejected rows, are never changed or deleted, and no
 automatic row is written for a region they cover; an editor's primary choice at a level keeps
-automatic rows at that level from being primary. Only automatic rows are replaced.
+automatic rows at that level from being primary. Only automatic rows are replaced. A region an
+editor rejected counts for nothing (a rejected 德清县 does not bring back 湖州市), and a county
+or town an editor added is rolled up to its city on the next run — so the editors' tools should
+run ``enrich_articles([id], only=["regions"])`` after changing an article's places.
 """
 
 from __future__ import annotations
