@@ -51,7 +51,7 @@ def search_json(request):
     outcome = run_search(params, per_page=PER_PAGE, browse=params.is_blank)  # blank: every article
     params = params.with_page(outcome.page)
     facets = trim_facets(outcome.facets, params)
-    labels = collect_labels(facets, params)
+    labels = collect_labels(facets, params, outcome.hits)
     absolute = request.build_absolute_uri
     num_pages = last_page(outcome.total, outcome.per_page)
     json_path = reverse("search_json")
@@ -72,7 +72,7 @@ def search_json(request):
             "previous": absolute(json_path + params.with_page(outcome.page - 1).querystring())
             if outcome.page > 1 else None,
         },
-        "results": [_result(item, absolute) for item in result_items(outcome.hits)],
+        "results": [_result(item, absolute) for item in result_items(outcome.hits, labels)],
         "facets": {
             param: [{"value": value, "label": labels.label(param, value), "count": count} for value, count in pairs]
             for param, pairs in facets.items()

@@ -40,6 +40,7 @@ class Hit:
     fragments_html: list[str] = field(default_factory=list)
     # (role, escaped HTML with <mark>) per title line, in print order.
     title_lines_html: list[tuple[str, str]] = field(default_factory=list)
+    city_codes: list[str] = field(default_factory=list)  # Region.code, a county's city included
 
 
 @dataclass
@@ -63,6 +64,7 @@ def _hit(hit, parsed_query) -> Hit:
         article_id=hit.article_id,
         fragments_html=list(hit.fragments),
         title_lines_html=[(role, highlight_all(text, parsed_query)) for role, text in lines],
+        city_codes=list(hit.city),
     )
 
 
@@ -80,16 +82,17 @@ def _outcome(result) -> SearchOutcome:
     )
 
 
-def run_search(params: SearchParams, per_page: int = PER_PAGE, *, browse: bool = False) -> SearchOutcome:
+def run_search(params: SearchParams, per_page: int = PER_PAGE, *, browse: bool = False,
+               facets: bool = True, highlight: bool = True) -> SearchOutcome:
     """Search as the reader asked; a page past the end gives the last page (the engine clamps).
 
     ``browse``: with no query and no filters, count the whole archive (the start page's facets)
-    instead of returning nothing.
+    instead of returning nothing. ``facets``/``highlight``: skip work a caller does not show.
     """
     asked = _engine_filters(params)
     try:
         result = service.search(params.q, filters=asked, sort=params.sort, page=params.page,
-                                per_page=per_page, browse=browse)
+                                per_page=per_page, browse=browse, facets=facets, highlight=highlight)
     except SearchUnavailable:
         log.exception("Search index unavailable (query %r)", params.q)
         return SearchOutcome(per_page=per_page, unavailable=True)

@@ -1,8 +1,8 @@
 """The facet sidebar and the active-filter chips of the search page.
 
 The engine counts facet values over every matching article; this module turns (value, count) pairs
-into what a reader sees: names instead of identifiers (looked up in one query per facet, whatever
-the index stores — slug, name or code), counties nested under their city, the selected values
+into what a reader sees: names instead of identifiers (Region.code, Topic.slug, Person.slug,
+looked up in one query per facet), counties nested under their city, the selected values
 marked, and for every value the URL that adds or removes it. Unknown values in the URL (typed or
 stale) still get a chip with the raw value, so they can be removed.
 """
@@ -10,8 +10,7 @@ stale) still get a chip with the raw value, so they can be removed.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-
-from django.db.models import Q
+from typing import NamedTuple
 
 from articles.forms.search import FACET_LABELS, FACET_PARAMS, SearchParams
 from articles.models import Person, Region, Topic
@@ -49,6 +48,12 @@ class FacetGroup:
     def more(self) -> list[FacetOption]:
         return [o for i, o in enumerate(self.options) if i >= VISIBLE_OPTIONS and not o.selected]
 
+    @property
+    def rows(self) -> list[tuple[FacetOption, bool]]:
+        """Visible options then the others, each with "the 更多 box opens before this one"."""
+        more = self.more
+        return [(o, False) for o in self.visible] + [(o, i == 0) for i, o in enumerate(more)]
+
 
 @dataclass
 class Chip:
@@ -58,47 +63,47 @@ class Chip:
     remove_url: str
 
 
-def _match(model, values, *fields):
-    """value → object for objects whose any of ``fields`` equals a value (one query)."""
-    if not values:
-        return {}
-    condition = Q()
-    for name in fields:
-        condition |= Q(**{f"{name}__in": values})
-    queryset = model.objects.filter(condition)
-    if model is Region:
-        queryset = queryset.select_related("parent")
-    found = {}
-    for obj in queryset:
-        for name in fields:
-            found.setdefault(str(getattr(obj, name)), obj)
-    return found
+class RegionLabel(NamedTuple):
+    name: str
+    parent_code: str | None
 
 
 class Labels:
-    """Display names of facet values, and the city each county belongs to."""
+    """Display names of facet values, and the city each county belongs to.
+
+    The engine's facet values are Region.code, Topic.slug and Person.slug (see
+    articles.search.service): each is looked up by that unique, indexed column, as plain rows
+    (model instances cost ten times more here, and a broad search names a hundred counties).
+    """
 
     def __init__(self, values_by_param: dict[str, set[str]]):
-        self.regions = _match(
-            Region, values_by_param.get("city", set()) | values_by_param.get("county", set()), "slug", "name", "code"
-        )
-        self.topics = _match(Topic, values_by_param.get("topic", set()), "slug", "name")
-        self.persons = _match(Person, values_by_param.get("person", set()), "slug", "name")
+        codes = values_by_param.get("city", set()) | values_by_param.get("county", set())
+        self.regions = {
+            code: RegionLabel(name, parent_code)
+            for code, name, parent_code in Region.objects.filter(code__in=list(codes)).values_list(
+                "code", "name", "parent__code")
+        } if codes else {}
+        self.topics = self._names(Topic, values_by_param.get("topic", set()))
+        self.persons = self._names(Person, values_by_param.get("person", set()))
+
+    @staticmethod
+    def _names(model, slugs) -> dict[str, str]:
+        return dict(model.objects.filter(slug__in=list(slugs)).values_list("slug", "name")) if slugs else {}
 
     def label(self, param: str, value: str) -> str:
         if param in ("city", "county") and value in self.regions:
             return self.regions[value].name
         if param == "topic" and value in self.topics:
-            return self.topics[value].name
+            return self.topics[value]
         if param == "person" and value in self.persons:
-            return self.persons[value].name
+            return self.persons[value]
         if param == "year" and value.isdigit():
             return f"{value}年"
         return value
 
-    def parent_city_region(self, county_value: str) -> Region | None:
+    def parent_code(self, county_value: str) -> str | None:
         region = self.regions.get(county_value)
-        return region.parent if region is not None else None
+        return region.parent_code if region is not None else None
 
 
 def trim_facets(facets: dict[str, list[tuple[str, int]]], params: SearchParams) -> dict[str, list[tuple[str, int]]]:
@@ -111,8 +116,9 @@ def trim_facets(facets: dict[str, list[tuple[str, int]]], params: SearchParams) 
     return trimmed
 
 
-def collect_labels(facets: dict[str, list[tuple[str, int]]], params: SearchParams) -> Labels:
-    values: dict[str, set[str]] = {}
+def collect_labels(facets: dict[str, list[tuple[str, int]]], params: SearchParams, hits=()) -> Labels:
+    """Labels for every facet value shown, every active filter and the cities of the ``hits``."""
+    values: dict[str, set[str]] = {"city": {code for hit in hits for code in hit.city_codes}}
     for param, pairs in facets.items():
         values.setdefault(param, set()).update(value for value, _ in pairs)
     for param, value in params.active_filters():
@@ -142,11 +148,10 @@ def build_sidebar(
         options = [_option(param, v, c, params, labels, path) for v, c in _sorted_pairs(param, facets.get(param, []))]
         groups[param] = FacetGroup(param, label, options)
 
-    cities = groups["city"].options
+    cities = {city.value: city for city in groups["city"].options}
     orphans = []
     for county in groups["county"].options:
-        parent = labels.parent_city_region(county.value)
-        home = next((c for c in cities if parent is not None and labels.regions.get(c.value) == parent), None)
+        home = cities.get(labels.parent_code(county.value))
         if home is None:
             orphans.append(county)
         else:

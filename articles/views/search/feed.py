@@ -17,6 +17,7 @@ from django.utils.feedgenerator import Atom1Feed
 
 from articles.forms.search import SORT_NEWEST, FACET_LABELS, SearchParams, search_params_from
 from articles.views.search.engine import run_search
+from articles.views.search.facets import collect_labels
 from articles.views.search.results import ResultItem, result_items
 
 FEED_LENGTH = 20
@@ -53,8 +54,8 @@ class SearchFeed(Feed):
 
     def items(self, params: SearchParams) -> list[ResultItem]:
         # No query and no filter: the archive's newest articles.
-        outcome = run_search(params, per_page=FEED_LENGTH, browse=params.is_blank)
-        return result_items(outcome.hits)
+        outcome = run_search(params, per_page=FEED_LENGTH, browse=params.is_blank, facets=False)
+        return result_items(outcome.hits, collect_labels({}, params, outcome.hits))
 
     def item_title(self, item: ResultItem) -> str:
         return " ".join(text for _, text in item.title_lines) or "（无题）"

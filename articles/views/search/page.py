@@ -37,8 +37,8 @@ def search_context(request, params: SearchParams) -> dict:
         outcome = run_search(params, per_page=PER_PAGE)
     params = params.with_page(outcome.page) if outcome.page != params.page else params
     facets = trim_facets(outcome.facets, params)
-    labels = collect_labels(facets, params)
-    items = result_items(outcome.hits)
+    labels = collect_labels(facets, params, outcome.hits)
+    items = result_items(outcome.hits, labels)
     context = {
         "params": params,
         "query": params.q,  # base.html's header box shows it

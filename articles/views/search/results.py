@@ -1,6 +1,6 @@
 """One result of a search as the pages show it: the article's title group, date, page, cities and
-highlighted snippets. The engine returns article ids; the articles, their pages, issues and places
-are loaded here in a fixed number of queries for the whole result page (no query per result)."""
+highlighted snippets. The engine returns article ids (and the codes of their cities); the articles
+with their pages and issues are loaded here in one query for the whole result page."""
 
 from __future__ import annotations
 
@@ -8,12 +8,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from html import unescape
 
-from django.db.models import Prefetch
 from django.urls import NoReverseMatch
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import SafeString, mark_safe
 
-from articles.models import Article, ArticleRegion, RegionLevel
+from articles.models import Article
 
 
 @dataclass
@@ -59,32 +58,13 @@ def safe_article_url(article) -> str:
         return ""
 
 
-def _city_names(article: Article) -> list[str]:
-    """Cities an article is about: its city tags, and the city above each county or town tag."""
-    names: list[str] = []
-    for tag in article.search_region_tags:
-        region = tag.region
-        while region is not None and region.level not in (RegionLevel.CITY, RegionLevel.PROVINCE):
-            region = region.parent
-        if region is not None and region.level == RegionLevel.CITY and region.name not in names:
-            names.append(region.name)
-    return names
-
-
 def load_articles(ids: list[int]) -> dict[int, Article]:
-    """Articles by id with everything a result shows, in four queries whatever the count."""
-    tags = ArticleRegion.objects.filter(rejected=False).select_related(
-        "region__parent__parent"
-    ).order_by("-mentions", "region__code")
-    articles = (
-        Article.objects.filter(pk__in=ids)
-        .select_related("page__issue__newspaper")
-        .prefetch_related(Prefetch("region_tags", queryset=tags, to_attr="search_region_tags"))
-    )
-    return {article.pk: article for article in articles}
+    """Articles by id with their page, issue and newspaper, in one query whatever the count."""
+    return {article.pk: article for article in
+            Article.objects.filter(pk__in=ids).select_related("page__issue__newspaper")}
 
 
-def build_items(hits, articles: dict[int, Article]) -> list[ResultItem]:
+def build_items(hits, articles: dict[int, Article], labels) -> list[ResultItem]:
     """Result items in the engine's order; hits whose article is gone (index lag) are skipped.
 
     The engine's fragments and title lines are escaped text with only ``<mark>`` added (its
@@ -105,7 +85,7 @@ def build_items(hits, articles: dict[int, Article]) -> list[ResultItem]:
                 date_is_estimated=page.issue.date_is_estimated,
                 page_label=page_label(page),
                 page_url=safe_page_url(page),
-                cities=_city_names(article),
+                cities=[labels.regions[code].name for code in hit.city_codes if code in labels.regions],
                 snippets_html=[mark_safe(fragment) for fragment in hit.fragments_html],
                 title_lines_html=[(role, mark_safe(html)) for role, html in hit.title_lines_html]
                 or [(role, escape(text)) for role, text in article.title_lines],
@@ -114,6 +94,7 @@ def build_items(hits, articles: dict[int, Article]) -> list[ResultItem]:
     return items
 
 
-def result_items(hits) -> list[ResultItem]:
-    """The result items of the engine's hits, articles loaded in one go."""
-    return build_items(hits, load_articles([hit.article_id for hit in hits]))
+def result_items(hits, labels) -> list[ResultItem]:
+    """The result items of the engine's hits, articles loaded in one go; ``labels``
+    (articles.views.search.facets.Labels) names their cities."""
+    return build_items(hits, load_articles([hit.article_id for hit in hits]), labels)

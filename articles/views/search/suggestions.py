@@ -41,7 +41,7 @@ def example_links() -> list[QueryLink]:
     if counts is None:
         counts = {}
         for query in EXAMPLE_QUERIES:
-            outcome = run_search(SearchParams(q=query), per_page=1)
+            outcome = run_search(SearchParams(q=query), per_page=1, facets=False, highlight=False)
             if outcome.unavailable:
                 return []
             counts[query] = outcome.total
