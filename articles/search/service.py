@@ -176,6 +176,8 @@ def build_filter(parsed: ParsedQuery, filters: dict[str, list[str]]) -> wq.Query
 
 
 def _facet_counts(searcher, docnums: set[int], facets: Iterable[str]) -> dict[str, list[tuple[object, int]]]:
+    if not docnums:
+        return {name: [] for name in facets}
     matching = matching_mask(searcher, docnums)
     return {name: facet_column(searcher, FACET_FIELDS[name]).count(matching) for name in facets}
 

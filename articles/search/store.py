@@ -95,7 +95,8 @@ def get_searcher():
         elif not _retry(searcher.up_to_date):
             searcher = _retry(searcher.refresh)
             _state["searcher"] = searcher
-            live = {segreader.segment().segment_id() for segreader, _ in searcher.reader().leaf_readers()}
+            live = {segreader.segment().segment_id() for segreader, _ in searcher.reader().leaf_readers()
+                    if segreader.segment() is not None}
             _state["columns"] = {key: value for key, value in _state["columns"].items() if key[0] in live}
         return searcher
 
@@ -158,7 +159,8 @@ def _segment_pairs(segreader, fieldname: str) -> tuple[np.ndarray, np.ndarray]:
 def facet_column(searcher, fieldname: str) -> FacetColumn:
     """The :class:`FacetColumn` of ``fieldname`` for this searcher (cached per set of segments)."""
     with _lock:
-        leaves = searcher.reader().leaf_readers()
+        # An empty index has one reader with no segment: it has no values either.
+        leaves = [(r, offset) for r, offset in searcher.reader().leaf_readers() if r.segment() is not None]
         key = (tuple(segreader.segment().segment_id() for segreader, _ in leaves), fieldname)
         column = _state["columns"].get(key)
         if column is None:

@@ -50,3 +50,18 @@ def test_missing_index_raises_search_unavailable(search_index, settings, tmp_pat
             search("劳模")
     finally:
         reset_searcher()
+
+
+def test_an_index_not_built_yet_answers_empty(search_index, settings, tmp_path):
+    from articles.search.store import facet_column, get_searcher, reset_searcher
+
+    settings.HAYSTACK_CONNECTIONS = {"default": {**settings.HAYSTACK_CONNECTIONS["default"],
+                                                 "PATH": str(tmp_path / "not_built_yet")}}
+    reset_searcher()
+    try:
+        results = search("劳模", filters={"city": ["330100"]})
+        assert results.total == 0 and all(pairs == [] for pairs in results.facets.values())
+        assert search("", browse=True).total == 0
+        assert facet_column(get_searcher(), "city").values == []
+    finally:
+        reset_searcher()
