@@ -34,14 +34,15 @@ TITLES_BEFORE = sorted(
     技术员 研究员 养护员 办事员 讲解员 快递员 外卖员 骑手 司机 主任 副主任 主席 副主席 常务副主席 书记 副书记
     党组书记 部长 局长 处长 科长 厂长 校长 院长 会长 站长 所长 队长 组长 班组长 班长 经理 总经理 董事长
     负责人 领衔人 创始人 带头人 获得者 教授 老师 医生 律师 警官 咨询师 心理咨询师 诗人 作家 画家 记者 同志
-    总书记 委员长 总理 院士 劳动模范 工会主席""".split(),
+    总书记 委员长 总理 院士 劳动模范 工会主席 冠军 得主 状元 市民 村民 居民 患者 家属 学生 志愿者 党员 干部
+    博士 专家 教练 运动员 队员 总监 主管 专员 网格员 店长 骨干 小哥 图为""".split(),
     key=len,
     reverse=True,
 )
 # Words that follow a name: speech and attitude verbs …
 SPEECH_AFTER = sorted(
     """说 说道 介绍 表示 认为 告诉 坦言 透露 指出 强调 感慨 感叹 感触 称赞 连连 高兴 笑着 回忆 表态 解释 谈到
-    心里 终于 一边 所在""".split(),
+    心里 终于 一边 所在 （左） （右） （中） (左) (右) (中) （化名） (化名)""".split(),
     key=len,
     reverse=True,
 )
@@ -100,8 +101,15 @@ def is_dictionary_word(word: str) -> bool:
 
 
 def _is_common_word(word: str, min_freq: int = 1) -> bool:
+    """An ordinary dictionary word. jieba's dictionary tags some everyday two-character words as
+    names (文明, 智慧, 金秋), so a frequent two-character "name" counts as a word; three-character
+    entries tagged as names (朱德 aside, mostly 王晓东-like full names) are names."""
     freq, tags = _dictionary()
-    return freq.get(word, 0) >= min_freq and (tags.get(word) not in NAME_TAGS or freq.get(word, 0) >= 500)
+    if freq.get(word, 0) < min_freq:
+        return False
+    if tags.get(word) in NAME_TAGS:
+        return len(word) == 2 and freq[word] >= 500
+    return True
 
 
 def clean_paragraphs(paragraphs: Iterable[str]) -> list[str]:
@@ -208,6 +216,9 @@ def _rejected(name: str, full_text: str, excluded: set[str], places: set[str]) -
     if given in ADDRESS_FORMS or name[0] in "老小" and len(name) == 2:
         return True
     positions = [m.start() for m in re.finditer(re.escape(name), full_text)]
+    surname_end = len(surname_of(name))
+    if positions and all(full_text[p + surname_end :].startswith(ADDRESS_FORMS) for p in positions):
+        return True  # 王先 of 王先生: a surname with a form of address
     return bool(positions) and all(
         full_text[p + len(name) : p + len(name) + 2].startswith(ORGANISATION_AFTER) for p in positions
     )

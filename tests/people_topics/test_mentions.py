@@ -20,6 +20,12 @@ def test_names_in_title_and_speech_contexts():
     assert _names(text) == {"陈志明", "李小红"}
 
 
+def test_captions_and_everyday_roles():
+    assert _names("图为张建华在车间调试设备。") == {"张建华"}
+    assert _names("获得冠军的王晓东（左）与队友合影。") == {"王晓东"}
+    assert _names("社区居民赵桂兰和志愿者孙小梅一起包饺子。") == {"赵桂兰", "孙小梅"}
+
+
 def test_name_length_follows_the_text():
     # 许静 is two characters although 许静用 could be read as three; 孙强说 is 孙强 + 说.
     text = "市总工会主席许静用一张张照片分享故事。许静说，责任重大。养护员孙强说，很实用。"
@@ -31,6 +37,7 @@ def test_name_length_follows_the_text():
     [
         "来到现场的货车司机王师傅由衷地说：“很贴心。”",  # a form of address, and 由衷 is a word
         "章老师说，希望大家抓住幸福。",
+        "市民王先生在赛后连连称赞。",  # not 王先
         "蔡奇代表党中央致词。",  # 党中央 is not a person (蔡奇 is)
         "工会干部在嘉兴市总工会培训。",
     ],
