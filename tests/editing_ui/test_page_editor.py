@@ -66,3 +66,14 @@ def test_page_change_list_links_to_the_editor(editor_client, page001):
     assert editor_url(page001) in html
     html = editor_client.get(f"/admin/articles/page/{page001.pk}/change/").content.decode()
     assert editor_url(page001) in html
+
+
+@pytest.mark.django_db
+def test_editor_views_render_in_english_too(editor_client, page001):
+    from django.urls import reverse
+
+    for url in (editor_url(page001), reverse("admin:articles_queue"),
+                reverse("admin:articles_page_revisions", args=[page001.pk])):
+        response = editor_client.get(url, HTTP_ACCEPT_LANGUAGE="en")
+        assert response.status_code == 200
+        assert ">Home</a>" in response.content.decode()  # Django's own admin strings in English
