@@ -174,7 +174,7 @@ def test_editor_repairs_page_001_and_undo_brings_it_back(served_archive):
         try:
             context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="zh-CN")
             page = context.new_page()
-            page.set_default_timeout(15_000)
+            page.set_default_timeout(30_000)
 
             # Sign in and find page 001 from the work queue.
             page.goto(base + "/admin/")
@@ -239,7 +239,7 @@ def test_editor_repairs_page_001_and_undo_brings_it_back(served_archive):
             assert "张浩星" not in linping_text
 
             # The search finds the 宁波 story by its reporter once the index worker has caught up.
-            deadline = time.monotonic() + 15
+            deadline = time.monotonic() + 30
             while True:
                 page.goto(base + "/search/?q=张浩星")
                 results = page.locator("main").inner_text()
