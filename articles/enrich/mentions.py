@@ -9,7 +9,8 @@ prose: a common surname followed by one or two characters, in a telling context 
 * before a speech verb or form of address: 夏永茂介绍, 许静说, 许红权警官, 习近平总书记;
 * naming a studio: 姚金根劳模工匠创新工作室;
 
-plus jieba's tokenizer keeping an unknown name together, and repetition, as weak evidence. Ordinary words (党中央, 高技能), places
+plus jieba's tokenizer keeping an unknown name together, repetition, and a name the archive
+already publishes elsewhere (only together with another clue), as weaker evidence. Ordinary words (党中央, 高技能), places
 (the gazetteer's names), forms of address (王师傅, 章老师) and the article's own bylines are
 filtered out. ``confidence`` sums the evidence; the persons step publishes names above a
 threshold measured on the seeds and leaves the rest as suggestions for editors.
@@ -67,7 +68,9 @@ PUNCTUATION = set("，。、；：！？,.;:!?“”\"'‘’（）()《》〈�
 NAME_TAGS = {"nr", "nrfg", "nrt"}
 
 # How much each kind of evidence adds to a name's confidence (see the module docstring).
-EVIDENCE_WEIGHTS = {"title_before": 0.5, "title_after": 0.45, "word_after": 0.35, "segmenter": 0.15, "repeated": 0.1}
+EVIDENCE_WEIGHTS = {
+    "title_before": 0.5, "title_after": 0.45, "word_after": 0.35, "known_person": 0.3, "segmenter": 0.15, "repeated": 0.1,
+}
 PENALTY_KNOWN_WORD = 0.4  # the whole string is an ordinary dictionary word (党中央, 智慧)
 PENALTY_WORDY_GIVEN_NAME = 0.25  # the given name is a very common word (高|技能)
 COMMON_WORD_FREQ = 1000
@@ -225,13 +228,14 @@ def _rejected(name: str, full_text: str, excluded: set[str], places: set[str]) -
 
 
 def find_mentions(
-    paragraphs: Iterable[str], excluded: Iterable[str] = (), places: Iterable[str] = ()
+    paragraphs: Iterable[str], excluded: Iterable[str] = (), places: Iterable[str] = (), known: Iterable[str] = ()
 ) -> list[Mention]:
     """The people named in these paragraphs, best first. ``excluded``: the bylines' names;
-    ``places``: region names and short names, which are never people."""
+    ``places``: region names and short names, which are never people; ``known``: names the archive
+    already publishes as people in the news, which count as evidence when another clue agrees."""
     cleaned = clean_paragraphs(paragraphs)
     full_text = "\n".join(cleaned)
-    excluded, places = set(excluded), set(places)
+    excluded, places, known = set(excluded), set(places), set(known)
     found = _candidates(cleaned)
 
     evidence: dict[str, set[str]] = defaultdict(set)
@@ -247,6 +251,8 @@ def find_mentions(
         occurrences = full_text.count(name)
         if occurrences >= 2:
             kinds = kinds | {"repeated"}
+        if name in known:
+            kinds = kinds | {"known_person"}
         confidence = sum(EVIDENCE_WEIGHTS[kind] for kind in kinds)
         if _is_common_word(name, REJECT_WORD_FREQ):
             continue  # 文化, 成长, 权益: everyday words whose first character is also a surname

@@ -47,15 +47,16 @@ def enrich_persons(articles) -> int:
     prefer_most_printed_spelling()
     note_pen_names(articles)
     places = region_names()
+    known = known_mentioned_names()
     written = 0
     batch = []
     for text in article_texts(articles):
         batch.append(text)
         if len(batch) == BATCH:
-            written += _tag_batch(batch, places)
+            written += _tag_batch(batch, places, known)
             batch = []
     if batch:
-        written += _tag_batch(batch, places)
+        written += _tag_batch(batch, places, known)
     return written
 
 
@@ -64,6 +65,16 @@ def region_names() -> set[str]:
     for name, short_name in Region.objects.values_list("name", "short_name"):
         names.update(n for n in (name, short_name) if n and len(n) >= 2)
     return names
+
+
+def known_mentioned_names() -> set[str]:
+    """Names published as people in the news (status published, any source — editors' included),
+    read once before the mention pass so that one run sees one snapshot."""
+    return set(
+        Person.objects.filter(credits__role=CreditRole.MENTIONED, credits__status=CreditStatus.PUBLISHED)
+        .values_list("name", flat=True)
+        .distinct()
+    )
 
 
 def note_pen_names(articles) -> int:
@@ -114,7 +125,7 @@ def _byline_names(article_ids: list[int]) -> dict[int, set[str]]:
     return names
 
 
-def _tag_batch(batch, places: set[str]) -> int:
+def _tag_batch(batch, places: set[str], known: set[str]) -> int:
     ids = [text.article_id for text in batch]
     bylines = _byline_names(ids)
     existing: dict[int, list[Credit]] = defaultdict(list)
@@ -124,19 +135,23 @@ def _tag_batch(batch, places: set[str]) -> int:
     orphan_candidates: set[int] = set()
     with transaction.atomic():
         for text in batch:
-            written += _tag_article(text, bylines[text.article_id], existing[text.article_id], places, orphan_candidates)
+            written += _tag_article(
+                text, bylines[text.article_id], existing[text.article_id], places, known, orphan_candidates
+            )
         _delete_orphans(orphan_candidates)
     return written
 
 
-def _tag_article(text, byline_names: set[str], credits: list[Credit], places: set[str], orphans: set[int]) -> int:
+def _tag_article(
+    text, byline_names: set[str], credits: list[Credit], places: set[str], known: set[str], orphans: set[int]
+) -> int:
     decided = {c.person_id for c in credits if c.source == Source.EDITOR or c.status == CreditStatus.REJECTED}
     decided_names = {c.person.name for c in credits if c.person_id in decided}
     automatic = {c.person_id: c for c in credits if c.person_id not in decided}
 
     mentions = [
         m
-        for m in find_mentions(text.paragraphs, excluded=byline_names, places=places)
+        for m in find_mentions(text.paragraphs, excluded=byline_names, places=places, known=known)
         if m.confidence >= SUGGEST_THRESHOLD and m.name not in decided_names
     ]
     kept: set[int] = set()
