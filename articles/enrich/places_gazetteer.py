@@ -125,12 +125,28 @@ def _jieba_dict() -> Path:
     return Path(jieba.__file__).resolve().parent / "dict.txt"
 
 
+def _search_words(gaz: Gazetteer) -> list[tuple[str, str | None]]:
+    """The search segmenter's domain words, minus compounds that contain a place name (宁波市总工会):
+    here the place must stand as a word of its own."""
+    if not SEARCH_USERDICT.exists():
+        return []
+    names = [name for name in (*gaz.full_names, *gaz.short_names) if len(name) >= 2]
+    words = []
+    for line in SEARCH_USERDICT.read_text(encoding="utf-8").splitlines():
+        parts = line.split("#")[0].split()
+        if not parts or any(name in parts[0] for name in names):
+            continue
+        tag = parts[-1] if len(parts) > 1 and not parts[-1].isdigit() else None
+        words.append((parts[0], tag))
+    return words
+
+
 def build_segmenter(gaz: Gazetteer) -> jieba.Tokenizer:
     """A private jieba with the search helper's domain words, the place names and the stop words."""
     jieba.setLogLevel(logging.WARNING)
     tokenizer = jieba.Tokenizer()
-    if SEARCH_USERDICT.exists():
-        tokenizer.load_userdict(str(SEARCH_USERDICT))
+    for word, tag in _search_words(gaz):
+        tokenizer.add_word(word, tag=tag)
     for name in gaz.full_names:
         tokenizer.add_word(name, tag="ns")
     for name in gaz.short_names:

@@ -2,7 +2,7 @@
 
 Rules, each answering a trap seen in the paper:
   * Full names (德清县, 高虹镇, 湖州市) count where they line up with jieba's word boundaries
-    (金华市场 is not 金华市).
+    (金华市场 is not 金华市), the suffix possibly glued to the next word (宁波/市总工会).
   * Short names (德清, 义乌) count only as whole jieba words, never inside a longer word
     (西湖益联保 is one word) nor right after a one-character surname (李/永康, 陈/新昌: the
     people step's surname list, without those that double as prepositions), nor right
@@ -15,8 +15,9 @@ Rules, each answering a trap seen in the paper:
 
 Weights: a mention in the title group counts 3, in the lead 2, elsewhere 1. The result names the
 main city (most weight, counting its counties and towns) and the main county (most weight within
-that city, if it carries at least 0.6 of the weight of the city's own mentions: an article about
-温州 that mentions 瑞安 in passing is about the city).
+that city, if it carries at least 0.6 of the weight of the city's own mentions, and is named in
+more than one title line or paragraph when the city is: an article about 温州 that mentions 瑞安 in
+passing is about the city).
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from .places_gazetteer import Gazetteer, Place
 
 TITLE, LEAD, BODY = 3, 2, 1
 PRIMARY_COUNTY_SHARE = 0.6
+SUFFIX_CHARS = set("省市区县镇乡")
 SENTENCE_END = re.compile(r"(?<=[。！？；!?;])")
 # Province-level cues when no city is named: 省总工会, 省国防工会, 全省, 我省, 浙江省.
 PROVINCE_CUE = re.compile(r"全省|我省|浙江|(?:^|[^\u4e00-\u9fff]|[的和与及、在由])省[\u4e00-\u9fff]{0,8}?(?:工会|委|政府|厅|局|办)")
@@ -42,6 +44,7 @@ class Mention:
     weight: int
     text: str  # the words around it, for the tag's evidence
     form: str  # "full", "short" or "town_short"
+    section: int = 0  # which title line or paragraph
 
 
 @dataclass
@@ -79,11 +82,13 @@ class PlaceMatcher:
         ``rejected``: region ids an editor removed from this text; they count for nothing, so a
         rejected 德清县 does not bring 湖州市 back either."""
         candidates: list[Mention] = []
-        for text, weight in sections:
+        for index, (text, weight) in enumerate(sections):
             # Only sentences that contain a name at all are segmented (jieba is the costly part).
             for sentence in SENTENCE_END.split(fold(text or "")):
                 if sentence and next(_find(sentence, self._any_lengths, self._any_names), None):
-                    candidates.extend(self._mentions_in(sentence, weight))
+                    for mention in self._mentions_in(sentence, weight):
+                        mention.section = index
+                        candidates.append(mention)
         accepted = self._resolve(candidates)
         result = self._weigh([m for m in accepted if m.place.id not in rejected], rejected)
         if result.main_city is None and self.gaz.province_id is not None:
@@ -102,7 +107,10 @@ class PlaceMatcher:
         found: list[Mention] = []
         # Full names: any aligned occurrence, even when jieba split the name into pieces (牟/山镇).
         for start, name in _find(text, self._full_lengths, self.gaz.full_names):
-            if start in starts and start + len(name) in ends and not self._after_elsewhere(tokens, starts[start]):
+            end = start + len(name)
+            # jieba may glue the suffix to the next word (宁波/市总工会, 德清/县委): still aligned.
+            aligned_end = end in ends or (end - 1 in starts and name[-1] in SUFFIX_CHARS)
+            if start in starts and aligned_end and not self._after_elsewhere(tokens, starts[start]):
                 ids = self.gaz.full_names[name]
                 found.extend(Mention(self.gaz.places[i], weight, _around(text, start), "full") for i in ids)
         # Short names: whole tokens only.
@@ -171,15 +179,19 @@ class PlaceMatcher:
         gaz = self.gaz
         result = PlaceResult()
         own_weight: dict[int, float] = defaultdict(float)
+        own_sections: dict[int, set[int]] = defaultdict(set)  # where the place itself is named
+        sections: dict[int, set[int]] = defaultdict(set)  # … or one of its towns
         first_seen: dict[int, int] = {}
         for order, m in enumerate(mentions):
             own_weight[m.place.id] += m.weight
+            own_sections[m.place.id].add(m.section)
             result.mentions[m.place.id] = result.mentions.get(m.place.id, 0) + 1
             result.evidence.setdefault(m.place.id, m.text)
             for place in gaz.chain(m.place):
                 if place.id in rejected:
                     continue
                 result.weights[place.id] = result.weights.get(place.id, 0) + m.weight
+                sections[place.id].add(m.section)
                 first_seen.setdefault(place.id, order)
         cities = [i for i in result.weights if gaz.places[i].level == "city"]
         if not cities:
@@ -189,7 +201,11 @@ class PlaceMatcher:
                     if gaz.places[i].level == "county" and gaz.places[i].parent_id == result.main_city]
         if counties:
             best = max(counties, key=lambda i: (result.weights[i], -first_seen[i]))
-            if result.weights[best] >= PRIMARY_COUNTY_SHARE * own_weight.get(result.main_city, 0):
+            heavy = result.weights[best] >= PRIMARY_COUNTY_SHARE * own_weight.get(result.main_city, 0)
+            # Named in one paragraph of an article that keeps coming back to its city, a county is
+            # where an event happened (宁波's campaign launched in 镇海), not what the article is about.
+            passing = len(sections[best]) == 1 and len(own_sections[result.main_city]) > 1
+            if heavy and not passing:
                 result.main_county = best
         return result
 

@@ -116,3 +116,19 @@ def test_bylines_and_photo_credits_are_not_read_for_places():
     enrich_regions(Article.objects.filter(pk=article.pk))
     tagged = set(ArticleRegion.objects.filter(article=article).values_list("region__name", flat=True))
     assert tagged == {"德清县", "湖州市"}
+
+
+def test_city_union_names_count_for_the_city():
+    """The search dictionary's 宁波市总工会 is one word; for places it is split so 宁波市 counts."""
+    found, result = names(("宁波市总工会启动劳动法律法规宣传教育活动", TITLE))
+    assert found == {"宁波市"}
+
+
+def test_a_county_named_in_one_paragraph_of_a_city_story_is_not_its_main_county():
+    _, result = names(
+        ("宁波市总工会启动普法活动", TITLE),
+        ("日前,宁波市普法活动在镇海启动,镇海区三家驿站获授牌。", 2),
+        ("宁波市总工会将在全市举行10场活动。", BODY),
+    )
+    matcher = get_matcher()
+    assert matcher.gaz.places[result.main_city].name == "宁波市" and result.main_county is None
