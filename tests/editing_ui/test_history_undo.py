@@ -72,3 +72,21 @@ def test_undo_is_post_only_and_next_must_stay_on_site(editor_client, page001):
     response = editor_client.post(url, {"version": page001.version, "next": "https://evil.example/"})
     assert response.status_code == 302
     assert response["Location"] == reverse("admin:articles_page_revisions", args=[page001.pk])
+
+
+@pytest.mark.django_db
+def test_editor_offers_to_undo_the_last_step(editor_client, page001):
+    from .conftest import editor_url
+
+    html = editor_client.get(editor_url(page001)).content.decode()
+    assert "撤销上一步" not in html
+    post_action(editor_client, page001, "move_up", block=block_at(page001, 120).pk)
+    html = editor_client.get(editor_url(page001)).content.decode()
+    revision = Revision.objects.get(page=page001)
+    assert "撤销上一步" in html and reverse("admin:articles_revision_undo", args=[revision.pk]) in html
+    page001.refresh_from_db()
+    response = editor_client.post(reverse("admin:articles_revision_undo", args=[revision.pk]),
+                                  {"version": page001.version, "next": editor_url(page001)})
+    assert response["Location"] == editor_url(page001)
+    assert Revision.objects.filter(undoes=revision).exists()
+    assert "撤销上一步" not in editor_client.get(editor_url(page001)).content.decode()

@@ -12,7 +12,8 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from articles.models import Page
+from articles.editing.revisions import ACTION_LABELS, can_undo
+from articles.models import Page, Revision
 
 from . import actions
 from .guard import editor_required
@@ -30,6 +31,7 @@ def page_editor(request, page_id: int):
         "opts": Page._meta,
         "page": page,
         "layout": build_page_layout(page),
+        "last_change": _last_undoable_change(page),
         "is_nav_sidebar_enabled": False,  # the page needs the whole width
     }
     return TemplateResponse(request, "admin/articles/page_editor.html", context)
@@ -48,3 +50,13 @@ def _run_action(request, page: Page):
     else:
         messages.error(request, report.message)
     return redirect(url + (f"#{report.anchor}" if report.anchor else ""))
+
+
+def _last_undoable_change(page: Page):
+    """The page's newest change still in effect, if it can be undone (offered as 撤销上一步)."""
+    revision = (Revision.objects.filter(page=page, undoes__isnull=True, undone_by__isnull=True)
+                .select_related("user").defer("before", "after").order_by("-created_at", "-id").first())
+    if revision is None or not can_undo(revision):
+        return None
+    revision.label = _(ACTION_LABELS.get(revision.action, revision.action))
+    return revision
