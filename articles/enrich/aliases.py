@@ -136,14 +136,27 @@ def is_ocr_variant(first: str, second: str) -> bool:
 
 
 def staff_reporters() -> list[Person]:
-    """Persons credited as reporter (记者) at least once, annotated with their number of credits."""
+    """Persons credited as reporter (记者) at least once, annotated with their number of credits.
+
+    Persons an editor has worked on (a credit or alias with source=editor) are left out: when an
+    editor has split or reassigned credits, enrichment does not merge them back."""
     reporter_ids = (
         Credit.objects.filter(role=CreditRole.REPORTER).exclude(status=CreditStatus.REJECTED).values("person_id")
     )
+    edited_ids = _edited_person_ids()
     return list(
         Person.objects.filter(pk__in=reporter_ids)
+        .exclude(pk__in=edited_ids)
         .annotate(credit_count=Count("credits", filter=~Q(credits__status=CreditStatus.REJECTED)))
         .order_by("pk")
+    )
+
+
+def _edited_person_ids():
+    """Subquery of persons with an editor's credit or alias."""
+    return (
+        Person.objects.filter(Q(credits__source=Source.EDITOR) | Q(aliases__source=Source.EDITOR))
+        .values("pk")
     )
 
 
@@ -170,6 +183,7 @@ def prefer_most_printed_spelling() -> list[tuple[str, str]]:
     are left alone. Returns (new name, old name) pairs."""
     swapped = []
     aliases = PersonAlias.objects.filter(kind=PersonAlias.Kind.OCR_VARIANT, source=Source.AUTOMATIC)
+    aliases = aliases.exclude(person_id__in=_edited_person_ids())  # an editor's naming stands
     for person_id in sorted(set(aliases.values_list("person_id", flat=True))):
         person = Person.objects.get(pk=person_id)
         printed = Counter(

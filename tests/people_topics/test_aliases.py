@@ -73,3 +73,22 @@ def test_rejected_credit_survives_a_merge():
     merge_persons(keep, drop, kind=PersonAlias.Kind.OTHER, source=Source.EDITOR)
     credit = Credit.objects.get(article=article, person=keep, role=CreditRole.MENTIONED)
     assert (credit.status, credit.source) == (CreditStatus.REJECTED, Source.EDITOR)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("editor_touched", [False, True])
+def test_automatic_merge_leaves_persons_an_editor_has_worked_on(editor_touched):
+    from articles.enrich.aliases import merge_ocr_variants
+
+    first, second, third = Article.objects.order_by("pk")[:3]
+    one, other = _person("金试钧", "jin-shi-jun"), _person("金试钩", "jin-shi-gou")
+    Credit.objects.create(article=first, person=one, role=CreditRole.REPORTER)
+    Credit.objects.create(article=third, person=one, role=CreditRole.REPORTER)
+    Credit.objects.create(article=second, person=other, role=CreditRole.REPORTER,
+                          source=Source.EDITOR if editor_touched else Source.IMPORTER)
+    merged = merge_ocr_variants()
+    if editor_touched:
+        assert Person.objects.filter(pk__in=[one.pk, other.pk]).count() == 2
+    else:
+        assert ("金试钧", "金试钩") in merged  # the control: without the editor, they are merged
+        assert PersonAlias.objects.get(name="金试钩").person == one
