@@ -67,7 +67,7 @@ class OpenFlagFilter(admin.SimpleListFilter):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(ChangedInEditorAdmin):
     list_display = ("__str__", "page", "order", "byline", "status", "open_flag_count", "editor_link")
     list_filter = ("status", OpenFlagFilter, "page__issue__date_is_estimated")
     search_fields = ("headline", "kicker", "subtitle", "byline", "column_label", "slug", "=id")
