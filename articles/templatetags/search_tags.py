@@ -12,7 +12,7 @@ import logging
 from django import template
 
 from articles.views.search.engine import related_article_ids
-from articles.views.search.results import load_articles, page_label, safe_article_url
+from articles.views.search.results import load_articles, page_label
 
 register = template.Library()
 log = logging.getLogger(__name__)
@@ -30,7 +30,7 @@ def related_items(article, limit: int = RELATED_LIMIT) -> list[dict]:
             continue
         items.append(
             {
-                "url": safe_article_url(related),
+                "url": related.get_absolute_url(),
                 "headline": related.headline or next((t for _, t in related.title_lines), "（无题）"),
                 "date": related.page.issue.date,
                 "date_is_estimated": related.page.issue.date_is_estimated,

@@ -26,7 +26,7 @@ def _result(item: ResultItem, absolute) -> dict:
     page = item.article.page
     return {
         "id": item.article.pk,
-        "url": absolute(item.url) if item.url else None,
+        "url": absolute(item.url),
         "title_lines": [{"role": role, "text": text} for role, text in item.title_lines],
         "title_lines_html": [{"role": role, "html": str(html)} for role, html in item.title_lines_html],
         "kicker": item.article.kicker,
@@ -38,7 +38,7 @@ def _result(item: ResultItem, absolute) -> dict:
             "number": page.number,
             "name": page.name,
             "label": item.page_label,
-            "url": absolute(item.page_url) if item.page_url else None,
+            "url": absolute(item.page_url),
         },
         "cities": item.cities,
         "snippet": {"text": item.snippets_text, "html": [str(s) for s in item.snippets_html]},

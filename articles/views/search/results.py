@@ -8,7 +8,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from html import unescape
 
-from django.urls import NoReverseMatch
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import SafeString, mark_safe
 
@@ -29,10 +28,6 @@ class ResultItem:
     title_lines_html: list[tuple[str, SafeString]] = field(default_factory=list)
 
     @property
-    def headline(self) -> str:
-        return self.article.headline or next((text for _, text in self.title_lines), "") or "（无题）"
-
-    @property
     def snippets_text(self) -> list[str]:
         """The snippets without markup, for JSON and feeds that want plain text."""
         return [unescape(strip_tags(html)) for html in self.snippets_html]
@@ -41,21 +36,6 @@ class ResultItem:
 def page_label(page) -> str:
     label = f"第{page.number}版"
     return f"{label} {page.name}" if page.name else label
-
-
-def safe_page_url(page) -> str:
-    """The page's URL, or "" while the reading pages are not there (never fail a search for it)."""
-    try:
-        return page.get_absolute_url()
-    except NoReverseMatch:
-        return ""
-
-
-def safe_article_url(article) -> str:
-    try:
-        return article.get_absolute_url()
-    except NoReverseMatch:
-        return ""
 
 
 def load_articles(ids: list[int]) -> dict[int, Article]:
@@ -79,12 +59,12 @@ def build_items(hits, articles: dict[int, Article], labels) -> list[ResultItem]:
         items.append(
             ResultItem(
                 article=article,
-                url=safe_article_url(article),
+                url=article.get_absolute_url(),
                 title_lines=article.title_lines,
                 date=page.issue.date,
                 date_is_estimated=page.issue.date_is_estimated,
                 page_label=page_label(page),
-                page_url=safe_page_url(page),
+                page_url=page.get_absolute_url(),
                 cities=[labels.regions[code].name for code in hit.city_codes if code in labels.regions],
                 snippets_html=[mark_safe(fragment) for fragment in hit.fragments_html],
                 title_lines_html=[(role, mark_safe(html)) for role, html in hit.title_lines_html]
