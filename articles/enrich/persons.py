@@ -11,7 +11,8 @@
 3. clean-up: automatic mention rows no longer found are deleted, with any Person left with nothing.
 
 Editors win: a credit with source=editor or status=rejected is never changed, and its name is not
-proposed again for that article. Byline credits (the importer's) are read, never written.
+proposed again for that article; persons an editor has worked on are never merged automatically.
+Byline credits (the importer's) are read, never written.
 """
 
 import re
