@@ -184,6 +184,7 @@ def test_editor_repairs_page_001_and_undo_brings_it_back(served_archive):
                 page.click('input[type="submit"]')
             with page.expect_navigation():
                 page.click("text=待办清单")
+            _screenshot(page, "editor-queue.png")
             with page.expect_navigation():
                 page.locator("tr", has_text="001_6b7b81ac05678b0b.txt").get_by_role("link", name="打开版面编辑").click()
             assert re.search(r"/admin/articles/page/\d+/edit/$", page.url)
@@ -217,9 +218,11 @@ def test_editor_repairs_page_001_and_undo_brings_it_back(served_archive):
             # Reviewed: the editor has seen the 宁波 story's flags (orphan, truncation); they close.
             editor.submit(editor.article("宁波海建").locator('button[value="mark_reviewed"]'))
             assert editor.article("宁波海建").locator(".status-reviewed").count() == 1
-            ningbo_id = editor.article("宁波海建").get_attribute("data-article-id")
-            page.evaluate("id => document.getElementById('article-' + id).scrollIntoView()", ningbo_id)
-            _screenshot(page, "editor-page-001-after.png")
+            for headline, name in (("临平", "editor-page-001-linping-after.png"),
+                                   ("宁波海建", "editor-page-001-after.png")):
+                article_id = editor.article(headline).get_attribute("data-article-id")
+                page.evaluate("id => document.getElementById('article-' + id).scrollIntoView()", article_id)
+                _screenshot(page, name)
             phase("repaired")
 
             # The public article pages show the fix.
