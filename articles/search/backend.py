@@ -75,6 +75,21 @@ class ChineseWhooshBackend(WhooshSearchBackend):
                 result.highlighted = {self.content_field_name: highlight_fragments(text, parsed)}
         return results
 
+    def more_like_this(self, model_instance, additional_query_string=None, start_offset=0, end_offset=None,
+                       models=None, limit_to_registered_models=None, result_class=None, **kwargs):
+        """The stock version asks whoosh for key terms of the stored document field, which we do
+        not store (the body is stored separately): use the service's version instead."""
+        from haystack.models import SearchResult
+
+        from .service import more_like_this_hits
+
+        limit = (end_offset or 20) - (start_offset or 0)
+        hits = more_like_this_hits(model_instance.pk, limit=max(1, limit))
+        result_class = result_class or SearchResult
+        ct = model_instance._meta
+        results = [result_class(ct.app_label, ct.model_name, hit.article_id, hit.score) for hit in hits]
+        return {"results": results, "hits": len(results)}
+
     def create_spelling_suggestion(self, query_string):
         # The stock suggester splits on spaces, which is useless for Chinese; suggest nothing.
         return None

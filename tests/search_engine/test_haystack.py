@@ -28,3 +28,11 @@ def test_search_query_set_finds_chinese_words_and_highlights_them(search_index):
 def test_search_query_set_facets_are_typed_columns(search_index):
     counts = SearchQuerySet().auto_query("劳模").facet("year").facet_counts()["fields"]["year"]
     assert sum(count for _, count in counts) == len(containing("劳模"))
+
+
+def test_search_query_set_more_like_this(search_index):
+    from articles.models import Article
+
+    article = Article.objects.get(headline="桐庐县为劳模工匠打造幸福之家")
+    similar = SearchQuerySet().more_like_this(article)[:3]
+    assert similar and article.pk not in {int(r.pk) for r in similar}

@@ -89,5 +89,8 @@ def test_hits_carry_stored_fields_and_pages(search_index):
 def test_more_like_this(search_index):
     from articles.search.service import more_like_this
 
-    similar = more_like_this(33, limit=3)  # 桐庐县为劳模工匠打造幸福之家 (seed 004)
-    assert similar and 33 not in similar
+    from articles.models import Article
+
+    article = Article.objects.get(headline="桐庐县为劳模工匠打造幸福之家")
+    similar = more_like_this(article.pk, limit=3)
+    assert similar and article.pk not in similar
