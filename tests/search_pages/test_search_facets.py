@@ -112,3 +112,36 @@ def test_a_facet_alone_browses_its_articles(client):
     response = client.get(reverse("search"), {"year": "2023"})
     expected = Article.objects.filter(page__issue__date__year=2023).count()
     assert response.context["total"] == expected > 0
+
+
+@pytest.fixture
+def named_pages(search_index, tmp_path):
+    """Two pages given names (版名) and an index of this test's own that knows them."""
+    from django.core.management import call_command
+
+    from articles.models import Page
+
+    from .conftest import point_index_at
+
+    first, second = Page.objects.order_by("pk")[:2]
+    Page.objects.filter(pk=first.pk).update(name="工会")
+    Page.objects.filter(pk=second.pk).update(name="要闻")
+    point_index_at(tmp_path / "index")
+    call_command("build_index", verbosity=0)
+    yield {"工会": first, "要闻": second}
+    point_index_at(search_index)
+
+
+def test_page_name_facet_counts_and_filters(client, named_pages):
+    response = client.get(reverse("search"), {"q": "工会"})
+    group = next(g for g in response.context["facet_groups"] if g.param == "pagename")
+    ids = all_result_ids(client, {"q": "工会"})
+    for option in group.options:
+        page = named_pages[option.value]
+        assert option.count == Article.objects.filter(pk__in=ids, page=page).count() > 0
+    option = group.options[0]
+    narrowed = client.get(option.url)
+    assert narrowed.context["total"] == option.count
+    assert {item.article.page_id for item in narrowed.context["items"]} == {named_pages[option.value].pk}
+    assert [chip.label for chip in narrowed.context["chips"]] == [option.value]
+    assert f"第{named_pages[option.value].number}版 {option.value}" in narrowed.content.decode()
