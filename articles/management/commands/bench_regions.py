@@ -1,4 +1,4 @@
-"""``manage.py bench_regions [--articles 100000] [--repeat 15] [--enrich-sample 2000]``
+"""``manage.py bench_regions [--articles 100000] [--repeat 15] [--enrich-sample 2000] [--keep | --reuse DIR]``
 
 Times the place pages and the place matcher on a synthetic archive (``articles.search.bench.corpus``:
 seed prose, random tags) built in a throwaway data folder — never in the configured archive: the
@@ -36,19 +36,21 @@ class Command(BaseCommand):
         parser.add_argument("--repeat", type=int, default=15)
         parser.add_argument("--enrich-sample", type=int, default=2000)
         parser.add_argument(SCRATCH_FLAG, action="store_true", dest="inside", help="(internal)")
+        parser.add_argument("--reuse", metavar="DATA_DIR",
+                            help="time the pages on a data folder an earlier run built (kept with --keep)")
+        parser.add_argument("--keep", action="store_true", help="keep the scratch folder and print its path")
+        parser.add_argument("--no-build", action="store_true", help="(internal, with --reuse)")
 
-    def handle(self, *args, articles, repeat, enrich_sample, inside, **options):
+    def handle(self, *args, articles, repeat, enrich_sample, inside, reuse, keep, **options):
+        if reuse:
+            self._rerun(Path(reuse), articles, repeat, enrich_sample, keep=True, extra=["--no-build"])
+            return
+        if options.get("no_build"):
+            self._time_matcher(enrich_sample)
+            self._time_pages(articles, repeat)
+            return
         if not inside:
-            folder = Path(tempfile.mkdtemp(prefix="bench-regions-"))
-            env = {**os.environ, "UNIONARCHIVE_DATA_DIR": str(folder)}
-            env.pop("DATABASE_URL", None)
-            env.pop("SEARCH_INDEX_PATH", None)
-            try:
-                subprocess.run([sys.executable, str(Path(settings.BASE_DIR) / "manage.py"), "bench_regions",
-                                "--articles", str(articles), "--repeat", str(repeat),
-                                "--enrich-sample", str(enrich_sample), SCRATCH_FLAG], env=env, check=True)
-            finally:
-                shutil.rmtree(folder, ignore_errors=True)
+            self._rerun(Path(tempfile.mkdtemp(prefix="bench-regions-")), articles, repeat, enrich_sample, keep)
             return
         from articles.search.bench.corpus import build_corpus
 
@@ -59,6 +61,21 @@ class Command(BaseCommand):
         self.stdout.write(f"built {articles} synthetic articles in {time.perf_counter() - started:.0f} s")
         self._time_matcher(enrich_sample)
         self._time_pages(articles, repeat)
+
+    def _rerun(self, folder: Path, articles: int, repeat: int, enrich_sample: int, keep: bool, extra=()) -> None:
+        """Run this command again in a subprocess whose data folder is ``folder``."""
+        env = {**os.environ, "UNIONARCHIVE_DATA_DIR": str(folder)}
+        env.pop("DATABASE_URL", None)
+        env.pop("SEARCH_INDEX_PATH", None)
+        try:
+            subprocess.run([sys.executable, str(Path(settings.BASE_DIR) / "manage.py"), "bench_regions",
+                            "--articles", str(articles), "--repeat", str(repeat),
+                            "--enrich-sample", str(enrich_sample), SCRATCH_FLAG, *extra], env=env, check=True)
+        finally:
+            if keep:
+                self.stdout.write(f"kept {folder}")
+            else:
+                shutil.rmtree(folder, ignore_errors=True)
 
     def _time_matcher(self, sample: int) -> None:
         from articles.enrich.regions import enrich_regions, get_matcher
