@@ -67,6 +67,7 @@ def test_queue_refuses_stale_or_broken_posts(editor_client, page001):
     ningbo = article_with(page001, "宁波海建")
     for data in ({"action": "mark_reviewed", "target": ningbo.pk, "version": page001.version - 1},
                  {"action": "mark_reviewed", "target": "x", "version": 1},
+                 {"action": "mark_reviewed", "target": "²", "version": 1},
                  {"action": "close_report", "target": "999999", "version": 1},
                  {"action": "nope", "version": 1},
                  {"action": "mark_reviewed", "target": ningbo.pk}):

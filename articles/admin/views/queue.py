@@ -68,16 +68,19 @@ def _post(request):
         messages.error(request, _("表单缺少版面版本号，请刷新页面后重做。"))
         return redirect(back)
     action = request.POST.get("action")
-    target_id = request.POST.get("target", "")
+    try:
+        target_id = int(request.POST.get("target", ""))
+    except ValueError:
+        target_id = 0
     if action == "mark_reviewed":
-        article = Article.objects.filter(pk=target_id).first() if target_id.isdigit() else None
+        article = Article.objects.filter(pk=target_id).first()
         if article is None:
             messages.error(request, _("这篇文章已不存在（可能已被合并），请刷新页面。"))
             return redirect(back)
         outcome = operations.run(request, review.mark_reviewed, article=article, expected_version=version)
         done = _("《%(article)s》已标记为已审核。") % {"article": article}
     elif action == "close_report":
-        report = ProblemReport.objects.filter(pk=target_id).first() if target_id.isdigit() else None
+        report = ProblemReport.objects.filter(pk=target_id).first()
         if report is None:
             messages.error(request, _("这条读者报告已不存在，请刷新页面。"))
             return redirect(back)
