@@ -66,3 +66,9 @@ def test_json_escapes_html_sensitive_characters(client):
     body = client.get(reverse("search_json"), {"q": SCRIPT, "city": SCRIPT}).content.decode()
     assert "<" not in body and ">" not in body
     assert "\\u003cscript\\u003e" in body
+
+
+@pytest.mark.parametrize("endpoint", ["search", "search_json", "opensearch"])
+def test_only_get_and_head_are_accepted(client, endpoint):
+    assert client.head(reverse(endpoint), {"q": "劳模"}).status_code == 200
+    assert client.post(reverse(endpoint), {"q": "劳模"}).status_code == 405
