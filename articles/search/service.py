@@ -41,12 +41,13 @@ import time
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
+import numpy as np
 from whoosh import query as wq
 from whoosh.index import EmptyIndexError
 
 from .highlight import highlight_all, highlight_fragments
 from .query import ParsedQuery, parse_query
-from .store import FACET_FIELDS, document_id, facet_column, get_searcher, matching_mask
+from .store import FACET_FIELDS, document_id, facet_column, get_searcher, matching_mask, sort_keys
 
 log = logging.getLogger(__name__)
 
@@ -251,16 +252,26 @@ def search(q: object = "", filters: Mapping[str, object] | None = None, sort: st
         results.facets = _facet_counts(searcher, docnums, facet_names)
     if docnums:
         results.page = page = min(page, results.num_pages)
-        # The matching set is already known: pass it as the filter instead of re-running queries.
-        kwargs = {"limit": page * per_page, "filter": docnums if filter_query is not None else None, "terms": False}
-        if sort != "relevance" or not parsed.has_words:
-            kwargs.update(sortedby="date", reverse=(sort != "oldest"))
-        found = searcher.search(main, **kwargs)
         start = (page - 1) * per_page
-        results.hits = [_hit(found[i].fields(), found.score(i), parsed, highlight)
-                        for i in range(start, min(len(found.top_n), start + per_page))]
+        if sort != "relevance" or not parsed.has_words:
+            results.hits = [_hit(searcher.stored_fields(d), 0.0, parsed, highlight)
+                            for d in _by_date(searcher, docnums, newest=(sort != "oldest"))[start : start + per_page]]
+        else:
+            # The matching set is known: pass it as the filter instead of re-running the filter query.
+            found = searcher.search(main, limit=page * per_page, terms=False,
+                                    filter=docnums if filter_query is not None else None)
+            results.hits = [_hit(found[i].fields(), found.score(i), parsed, highlight)
+                            for i in range(start, min(len(found.top_n), start + per_page))]
     results.elapsed_ms = (time.perf_counter() - started) * 1000
     return results
+
+
+def _by_date(searcher, docnums: set[int], newest: bool) -> list[int]:
+    """Matching document numbers by date (newest or oldest first; ties by document number)."""
+    ids = np.fromiter(sorted(docnums), dtype=np.int64, count=len(docnums))
+    keys = sort_keys(searcher, "date")[ids]
+    order = np.argsort(-keys if newest else keys, kind="stable")
+    return ids[order].tolist()
 
 
 def _searcher():

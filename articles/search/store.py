@@ -97,7 +97,8 @@ def get_searcher():
             _state["searcher"] = searcher
             live = {segreader.segment().segment_id() for segreader, _ in searcher.reader().leaf_readers()
                     if segreader.segment() is not None}
-            _state["columns"] = {key: value for key, value in _state["columns"].items() if key[0] in live}
+            _state["columns"] = {key: value for key, value in _state["columns"].items()
+                                 if key[0] in live or (key[0] == "sort" and key[1] in live)}
         return searcher
 
 
@@ -180,6 +181,30 @@ def facet_column(searcher, fieldname: str) -> FacetColumn:
                                  if not (isinstance(k[0], tuple) and k[1] == fieldname)}
             _state["columns"][key] = column
         return column
+
+
+def sort_keys(searcher, fieldname: str = "date") -> np.ndarray:
+    """The raw sortable column of ``fieldname`` (e.g. the date as whoosh's sortable integer) for
+    every document number, so that sorting the matching documents by date is one numpy argsort
+    instead of a second pass of whoosh's Python sorting collector."""
+    with _lock:
+        leaves = [(r, offset) for r, offset in searcher.reader().leaf_readers() if r.segment() is not None]
+        key = ("sort", tuple(segreader.segment().segment_id() for segreader, _ in leaves), fieldname)
+        keys = _state["columns"].get(key)
+        if keys is None:
+            parts = []
+            for segreader, _offset in leaves:
+                seg_key = ("sort", segreader.segment().segment_id(), fieldname)
+                if seg_key not in _state["columns"]:
+                    values = (list(segreader.column_reader(fieldname, translate=False))
+                              if segreader.has_column(fieldname) else [0] * segreader.doc_count_all())
+                    _state["columns"][seg_key] = np.array(values, dtype=np.int64)
+                parts.append(_state["columns"][seg_key])
+            keys = np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
+            _state["columns"] = {k: v for k, v in _state["columns"].items()
+                                 if not (k[0] == "sort" and isinstance(k[1], tuple) and k[2] == fieldname)}
+            _state["columns"][key] = keys
+        return keys
 
 
 def matching_mask(searcher, docnums: set[int]) -> np.ndarray:
