@@ -91,3 +91,20 @@ def test_traditional_and_full_width_queries_are_folded(client):
     simplified = client.get(reverse("search_json"), {"q": "劳模"}).json()
     traditional = client.get(reverse("search_json"), {"q": "勞模"}).json()
     assert traditional["total"] == simplified["total"] > 0
+
+
+def test_empty_state_offers_ways_that_find_something(client):
+    response = client.get(reverse("search"), {"q": "“劳模工匠 遇见", "year": "2022"})
+    assert response.context["total"] == 0
+    body = response.content.decode()
+    links = [response.context["unquoted_link"].url, response.context["clear_filters_url"]]
+    links += [link.url for link in response.context["word_links"]]
+    links += [example.url for example in response.context["examples"]]
+    assert len(response.context["examples"]) >= 3
+    for url in links:
+        assert f'href="{url.replace("&", "&amp;")}"' in body
+    assert response.context["unquoted_link"].query == "劳模工匠 遇见"
+    for word in response.context["word_links"]:  # each word alone, without the filters, finds articles
+        assert client.get(word.url).context["total"] > 0
+    for example in response.context["examples"]:
+        assert client.get(example.url).context["total"] == example.count > 0

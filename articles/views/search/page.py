@@ -16,7 +16,7 @@ from articles.views.search.engine import PER_PAGE, run_search
 from articles.views.search.facets import build_chips, build_sidebar, collect_labels, trim_facets
 from articles.views.search.paging import paginate
 from articles.views.search.results import result_items
-from articles.views.search.suggestions import example_links, word_links
+from articles.views.search.suggestions import example_links, unquoted_link, word_links
 
 
 def sort_links(params: SearchParams, path: str) -> list[dict]:
@@ -59,6 +59,7 @@ def search_context(request, params: SearchParams) -> dict:
     if not outcome.unavailable and not items:
         context["examples"] = example_links()
         context["word_links"] = word_links(params) if params.q else []
+        context["unquoted_link"] = unquoted_link(params) if params.q else None
     return context
 
 

@@ -8,7 +8,7 @@ sends a reader to another empty page.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.core.cache import cache
 from django.urls import reverse
@@ -68,3 +68,14 @@ def word_links(params: SearchParams) -> list[QueryLink]:
     if len(words) < 2:
         return []
     return [QueryLink(word, _search_url(word)) for word in words[:6]]
+
+
+_QUOTES = re.compile(r"[\"“”'‘’「」『』]")
+
+
+def unquoted_link(params: SearchParams) -> QueryLink | None:
+    """For a query with quotes (a phrase, or a stray quote) that found nothing: the words alone."""
+    unquoted = " ".join(_QUOTES.sub(" ", params.q).split())
+    if not unquoted or unquoted == params.q:
+        return None
+    return QueryLink(unquoted, reverse("search") + replace(params, q=unquoted, page=1).querystring())
