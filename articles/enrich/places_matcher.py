@@ -139,41 +139,37 @@ class PlaceMatcher:
 
     # -- deciding ------------------------------------------------------------------------------
     def _resolve(self, candidates: list[Mention]) -> list[Mention]:
+        """Drop everyday-word short names without support, then towns without their context."""
+        return self._towns_in_context(self._supported_short_names(candidates))
+
+    def _supported_short_names(self, candidates: list[Mention]) -> list[Mention]:
+        """海盐, 三门, 江山 …: kept only if the region is named in full or through one of its towns."""
+        ambiguous = self.gaz.ambiguous_short_names
+        supported = {m.place.id for m in candidates if m.form == "full"}
+        supported |= {m.place.parent_id for m in candidates if m.form == "full" and m.place.level == "town"}
+        return [m for m in candidates
+                if not (m.form == "short" and m.place.short_name in ambiguous and m.place.id not in supported)]
+
+    def _towns_in_context(self, mentions: list[Mention]) -> list[Mention]:
+        """A town counts if its county (or city) is named too, or — written in full — if no other
+        town of Zhejiang has its name. A town's short name (杭坪) needs its county."""
         gaz = self.gaz
-        full_ids = {m.place.id for m in candidates if m.form == "full"}
-        named_ids = {m.place.id for m in candidates if m.form in ("full", "short")}
-        named_ids -= {m.place.id for m in candidates if m.form == "short" and m.place.short_name in gaz.ambiguous_short_names}
-        town_parents = {m.place.parent_id for m in candidates if m.form == "full" and m.place.level == "town"}
-
-        def supported(place: Place) -> bool:
-            """Named in full, or through one of its towns."""
-            return place.id in full_ids or place.id in town_parents
-
-        accepted_short = []
-        for m in candidates:
-            if m.form == "short" and m.place.short_name in gaz.ambiguous_short_names and not supported(m.place):
-                continue
-            accepted_short.append(m)
-        context = {m.place.id for m in accepted_short if m.form != "town_short" and m.place.level != "town"}
-        context |= {gaz.city_of(gaz.places[i]).id for i in set(context) if gaz.city_of(gaz.places[i])}
-
-        accepted = []
-        town_names = defaultdict(set)
-        for m in accepted_short:
-            if m.place.level == "town":
-                town_names[(m.form, m.place.name if m.form == "full" else m.place.short_name)].add(m.place.id)
-        for m in accepted_short:
+        named = {m.place.id for m in mentions if m.place.level != "town" and m.form != "town_short"}
+        named |= {city.id for city in (gaz.city_of(gaz.places[i]) for i in list(named)) if city}
+        namesakes: dict[str, set[int]] = defaultdict(set)  # full name → every town found under it
+        for m in mentions:
+            if m.place.level == "town" and m.form == "full":
+                namesakes[m.place.name].add(m.place.id)
+        kept = []
+        for m in mentions:
             if m.place.level != "town":
-                accepted.append(m)
+                kept.append(m)
                 continue
-            same_name = town_names[(m.form, m.place.name if m.form == "full" else m.place.short_name)]
             county = gaz.county_of(m.place)
-            if m.form == "town_short":
-                if county and county.id in context:
-                    accepted.append(m)
-            elif len(same_name) == 1 or (county and county.id in context) or m.place.parent_id in named_ids:
-                accepted.append(m)
-        return accepted
+            in_context = county is not None and county.id in named
+            if in_context or (m.form == "full" and len(namesakes[m.place.name]) == 1):
+                kept.append(m)
+        return kept
 
     def _weigh(self, mentions: list[Mention], rejected: frozenset[int]) -> PlaceResult:
         gaz = self.gaz
