@@ -55,6 +55,7 @@ def search_context(request, params: SearchParams) -> dict:
         "json_url": reverse("search_json") + params.querystring(),
         "examples": [],
         "word_links": [],
+        "unquoted_link": None,
     }
     if not outcome.unavailable and not items:
         context["examples"] = example_links()
