@@ -33,6 +33,11 @@ class FacetOption:
     url: str  # adds the value, or removes it when selected
     children: list[FacetOption] = field(default_factory=list)
 
+    @property
+    def expanded(self) -> bool:
+        """Show a city's counties open when the city or one of them is selected."""
+        return self.selected or any(child.selected for child in self.children)
+
 
 @dataclass
 class FacetGroup:
