@@ -90,3 +90,29 @@ def test_editor_offers_to_undo_the_last_step(editor_client, page001):
     assert response["Location"] == editor_url(page001)
     assert Revision.objects.filter(undoes=revision).exists()
     assert "撤销上一步" not in editor_client.get(editor_url(page001)).content.decode()
+
+
+@pytest.mark.django_db
+def test_history_names_blocks_by_line_and_values_by_label(editor_client, page001):
+    post_action(editor_client, page001, "set_kind", block=block_at(page001, 113).pk, kind=BlockKind.SUBHEAD)
+    html = editor_client.get(reverse("admin:articles_page_revisions", args=[page001.pk])).content.decode()
+    assert "文本块 L113「匠心传承释放出" in html
+    assert "小标题" in html and "引题" in html  # kind labels, not "subhead"/"kicker"
+    assert "文本块 #" not in html and "地区 #" not in html  # no bare row ids
+
+
+@pytest.mark.django_db
+def test_tags_recreated_unchanged_are_not_reported(page001):
+    from articles.admin.views.history_rows import readable_changes
+    from articles.models import ArticleRegion
+
+    tag = ArticleRegion.objects.filter(article__page=page001).first()
+    row = {"id": tag.pk, "article_id": tag.article_id, "region_id": tag.region_id, "source": "automatic",
+           "rejected": False, "mentions": 1, "evidence": "", "is_primary": False}
+    recreated = {**row, "id": tag.pk + 100000, "mentions": 2}
+    revision = Revision(before={"region_tags": [row]}, after={"region_tags": [recreated]})
+    assert readable_changes(revision) == []
+    rejected = {**row, "rejected": True}
+    changes = readable_changes(Revision(before={"region_tags": [row]}, after={"region_tags": [rejected]}))
+    assert len(changes) == 1 and tag.region.name in changes[0].what
+    assert (changes[0].before, changes[0].after) == ("否", "是")

@@ -15,11 +15,12 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from articles.editing.revisions import ACTION_LABELS, can_undo, describe_changes, undo
+from articles.editing.revisions import ACTION_LABELS, can_undo, undo
 from articles.models import Article, Page, Revision
 
 from .. import operations
 from .guard import editor_required
+from .history_rows import readable_changes
 
 HISTORY_LIMIT = 50  # each revision carries page snapshots; older ones are in the Revision list
 
@@ -39,7 +40,7 @@ def _entries(revisions, *, only_newest_undoable: bool):
         entries.append({
             "revision": revision,
             "label": _(ACTION_LABELS.get(revision.action, revision.action)),
-            "changes": describe_changes(revision),
+            "changes": readable_changes(revision),
             "undone": undone,
             "can_undo": offer,
         })
