@@ -47,6 +47,7 @@ from whoosh.index import EmptyIndexError
 
 from .highlight import highlight_all, highlight_fragments
 from .query import ParsedQuery, parse_query
+from .ranking import rank
 from .store import FACET_FIELDS, document_id, facet_column, get_searcher, matching_mask, sort_keys
 
 log = logging.getLogger(__name__)
@@ -149,10 +150,12 @@ def build_query(parsed: ParsedQuery) -> wq.Query:
         queries = [_clause_query(c) for c in group]
         groups.append(queries[0] if len(queries) == 1 else wq.Or(queries))
     main: wq.Query = wq.And(groups) if len(groups) > 1 else groups[0] if groups else wq.Every()
-    title_words = [wq.Term("title", w) for c in parsed.positive_clauses() if c.field == "text" for w in c.words]
+    title_words = [wq.Term("title", w, boost=TITLE_BOOST)
+                   for c in parsed.positive_clauses() if c.field == "text" for w in c.words]
     if title_words:
-        # Titles count extra: a match in the title group adds to the score, never filters.
-        main = wq.AndMaybe(main, wq.Or(title_words, boost=TITLE_BOOST))
+        # Titles count extra: a match in the title group adds to the score, never filters. (The
+        # boost is on each term: whoosh drops the boost of an Or that normalises to one term.)
+        main = wq.AndMaybe(main, wq.Or(title_words))
     if parsed.must_not:
         main = wq.AndNot(main, wq.Or([_clause_query(c) for c in parsed.must_not]))
     return main
@@ -257,13 +260,19 @@ def search(q: object = "", filters: Mapping[str, object] | None = None, sort: st
             results.hits = [_hit(searcher.stored_fields(d), 0.0, parsed, highlight)
                             for d in _by_date(searcher, docnums, newest=(sort != "oldest"))[start : start + per_page]]
         else:
-            # The matching set is known: pass it as the filter instead of re-running the filter query.
-            found = searcher.search(main, limit=page * per_page, terms=False,
-                                    filter=docnums if filter_query is not None else None)
-            results.hits = [_hit(found[i].fields(), found.score(i), parsed, highlight)
-                            for i in range(start, min(len(found.top_n), start + per_page))]
+            ranked = rank(searcher, _scored_words(parsed), {"title": TITLE_BOOST}, docnums, page * per_page)
+            results.hits = [_hit(searcher.stored_fields(d), score, parsed, highlight)
+                            for d, score in ranked[start : start + per_page]]
     results.elapsed_ms = (time.perf_counter() - started) * 1000
     return results
+
+
+def _scored_words(parsed: ParsedQuery) -> dict[str, list[str]]:
+    """Positive words to rank by: those of text clauses count in the text and (boosted) in the
+    title group; those of title: clauses in the title only."""
+    text = [w for c in parsed.positive_clauses() if c.field == "text" for w in c.words]
+    title = text + [w for c in parsed.positive_clauses() if c.field == "title" for w in c.words]
+    return {"text": text, "title": title}
 
 
 def _by_date(searcher, docnums: set[int], newest: bool) -> list[int]:
