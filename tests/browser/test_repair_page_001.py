@@ -126,8 +126,13 @@ class PageEditor:
         assert "success" in (message.get_attribute("class") or ""), message.inner_text()
         self.actions += 1
 
-    def move_after(self, line: int, after_line: int, kind: str | None = None):
-        row = self.block(line, kind)
+    def block_ids(self, line: int) -> list[str]:
+        """Ids of the blocks cut from one printed paragraph (e.g. a byline and its lead), in order."""
+        rows = self.page.locator(f'li.editor-block[data-lines^="{line}-"]')
+        return [rows.nth(i).get_attribute("data-block-id") for i in range(rows.count())]
+
+    def move_after(self, line: int, after_line: int, kind: str | None = None, block_id: str | None = None):
+        row = self.page.locator(f"#block-{block_id}") if block_id else self.block(line, kind)
         row.locator("details.editor-block-more > summary").click()
         row.locator('input[name="after_line"]').fill(str(after_line))
         self.submit(row.locator('button[value="move_after"]'))
@@ -196,8 +201,9 @@ def test_editor_repairs_page_001_and_undo_brings_it_back(served_archive):
 
             # The 宁波 story: byline and lead (L139, after the 临平 titles) go under its headline,
             # then its paragraphs in story order, the orphan L118 joined to the end of L128.
-            editor.move_after(139, 115, kind="body")
-            editor.move_after(139, 115, kind="byline")
+            lead_ids = editor.block_ids(139)  # the importer cut L139 into byline + lead
+            for block_id in reversed(lead_ids):
+                editor.move_after(139, 115, block_id=block_id)
             editor.move_after(126, 139)
             editor.move_after(128, 126)
             editor.join_previous(118)  # L118 now follows L128: “…工作的” + “四梁八柱”。
@@ -211,7 +217,8 @@ def test_editor_repairs_page_001_and_undo_brings_it_back(served_archive):
             editor.add_flag("临平", "missing_lead", "导语在印刷时丢失")
 
             ningbo_lines, linping_lines = editor.lines_of("宁波海建"), editor.lines_of("临平")
-            assert ningbo_lines[:7] == ["113", "115", "139", "139", "126", "128", "~118"], ningbo_lines
+            lead = ["139"] * len(lead_ids)
+            assert ningbo_lines[:5 + len(lead)] == ["113", "115", *lead, "126", "128", "~118"], ningbo_lines
             assert linping_lines == ["134", "136", "130", "132", "~141", "~143", "~145", "~147"], linping_lines
             assert "张浩星" in editor.article("宁波海建").locator(".editor-byline").inner_text()
             assert editor.article("临平").locator(".flag-missing_lead").count() == 1
