@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
+from live_site import CHROMIUM, CHROMIUM_ARGS, serve_seeded_site
+
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS_DIR = ROOT / "seeds"
 
@@ -46,3 +48,26 @@ def search_index(django_db_setup, django_db_blocker, tmp_path_factory) -> Path:
     with django_db_blocker.unblock():
         call_command("build_index", verbosity=0)
     return path
+
+
+@pytest.fixture(scope="session")
+def served_site(tmp_path_factory):
+    """One real site (gunicorn + index worker over the seeds) shared by the read-only browser tests.
+    Tests that change data must start their own with ``live_site.serve_seeded_site``."""
+    with serve_seeded_site(tmp_path_factory.mktemp("served_site")) as site:
+        yield site
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    """Debian's chromium driven by Playwright (never a downloaded browser)."""
+    if not CHROMIUM.exists():
+        pytest.skip("Debian's chromium is not installed at /usr/bin/chromium (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()

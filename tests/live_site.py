@@ -1,0 +1,109 @@
+"""A real served site for browser and end-to-end tests: gunicorn + the index worker over a
+throwaway data folder holding the seeds (migrated, imported, enriched, indexed).
+
+Starting one costs ~15 s (mostly import + enrichment), so read-only tests share one per test
+session through the ``served_site`` fixture (tests/conftest.py); a test that edits data starts its
+own with ``serve_seeded_site`` so it cannot disturb the others.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = Path("/usr/bin/chromium")
+# Debian's chromium, never a downloaded one; the flags keep it off this machine's closed network.
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+SETUP_COMMANDS = (
+    ["migrate", "--noinput", "-v0"],
+    ["import_pages", str(ROOT / "seeds"), "-v0"],
+    ["enrich", "-v0"],
+    ["build_index", "-v0"],
+)
+
+
+@dataclass
+class ServedSite:
+    base: str
+    env: dict[str, str]
+    data_dir: Path
+
+    def url(self, path: str) -> str:
+        return self.base + path
+
+    def manage(self, *args: str, timeout: int = 180) -> str:
+        """Run a manage.py command against this site's data; returns its stdout, fails loudly."""
+        done = subprocess.run([sys.executable, str(ROOT / "manage.py"), *args], cwd=ROOT, env=self.env,
+                              capture_output=True, text=True, timeout=timeout)
+        if done.returncode:
+            raise RuntimeError(f"manage.py {' '.join(args)} failed:\n{done.stderr[-3000:]}")
+        return done.stdout
+
+    def python(self, code: str) -> str:
+        """Run Django code against this site's data (``django.setup()`` done); returns stdout."""
+        return self.manage("shell", "--no-imports", "-c", code)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _wait_until_up(url: str, server: subprocess.Popen, log_path: Path) -> None:
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise RuntimeError(f"gunicorn exited with {server.returncode}:\n{log_path.read_text()[-3000:]}")
+        try:
+            urllib.request.urlopen(url, timeout=2)
+            return
+        except OSError:
+            time.sleep(0.1)
+    raise RuntimeError(f"{url} did not answer within 60 s:\n{log_path.read_text()[-3000:]}")
+
+
+@contextmanager
+def serve_seeded_site(data_dir: Path, *, extra_env: dict[str, str] | None = None,
+                      extra_commands: tuple[list[str], ...] = (), workers: int = 2) -> Iterator[ServedSite]:
+    """Prepare ``data_dir`` with the seeds, start the index worker and gunicorn, yield the site,
+    and stop both processes whatever happens."""
+    env = {**os.environ, "UNIONARCHIVE_DATA_DIR": str(data_dir), "DJANGO_SETTINGS_MODULE": "unionarchive.settings",
+           "LOG_LEVEL": "WARNING", **(extra_env or {})}
+    for name in ("DATABASE_URL", "SEARCH_INDEX_PATH", "DEBUG"):
+        env.pop(name, None)
+    site = ServedSite(base="", env=env, data_dir=data_dir)
+    for command in (*SETUP_COMMANDS, *extra_commands):
+        site.manage(*command, timeout=300)
+
+    log_path = data_dir / "processes.log"
+    with open(log_path, "w") as log:
+        manage = [sys.executable, str(ROOT / "manage.py")]
+        worker = subprocess.Popen(manage + ["db_worker", "--queue-name", "default,search", "--interval", "0.2"],
+                                  cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+        port = free_port()
+        server = subprocess.Popen([sys.executable, "-m", "gunicorn", "--bind", f"127.0.0.1:{port}",
+                                   "--workers", str(workers), "--timeout", "60", "unionarchive.wsgi"],
+                                  cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+        try:
+            site.base = f"http://127.0.0.1:{port}"
+            _wait_until_up(site.url("/robots.txt"), server, log_path)
+            yield site
+        finally:
+            for process in (server, worker):
+                process.terminate()
+            for process in (server, worker):
+                try:
+                    process.wait(timeout=10)
+                except subprocess.TimeoutExpired:
+                    process.kill()
