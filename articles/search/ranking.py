@@ -33,14 +33,22 @@ def _postings(searcher, fieldname: str, word: str) -> tuple[np.ndarray, np.ndarr
         if segreader.segment() is None or (fieldname, word) not in segreader:
             continue
         matcher = segreader.postings(fieldname, word)
+        while hasattr(matcher, "child"):  # a segment with deletions wraps it in a FilterMatcher;
+            matcher = matcher.child  # deleted documents are never in ``docnums`` anyway
         ids: list[int] = []
         weights: list[float] = []
-        while matcher.is_active():
-            matcher._read_ids()
-            matcher._read_weights()
-            ids.extend(matcher._ids)
-            weights.extend(matcher._weights)
-            matcher._next_block()
+        if hasattr(matcher, "_read_ids"):  # whoosh 2.7.4's on-disk postings: a block at a time
+            while matcher.is_active():
+                matcher._read_ids()
+                matcher._read_weights()
+                ids.extend(matcher._ids)
+                weights.extend(matcher._weights)
+                matcher._next_block()
+        else:  # any other matcher: one posting at a time
+            while matcher.is_active():
+                ids.append(matcher.id())
+                weights.append(matcher.weight())
+                matcher.next()
         ids_parts.append(np.asarray(ids, dtype=np.int64) + offset)
         weight_parts.append(np.asarray(weights, dtype=np.float64))
     if not ids_parts:
@@ -78,8 +86,8 @@ def rank(searcher, words_by_field: dict[str, list[str]], boosts: dict[str, float
         if not words:
             continue
         lengths = _lengths(searcher, fieldname)
-        docs_with_field = max(1, reader.doc_count())
-        average = (reader.field_length(fieldname) / docs_with_field) or 1.0
+        # whoosh divides by all documents, deleted ones included (Searcher.avg_field_length).
+        average = (reader.field_length(fieldname) / max(1, count)) or 1.0
         for word in dict.fromkeys(words):
             ids, weights = _postings(searcher, fieldname, word)
             if not len(ids):

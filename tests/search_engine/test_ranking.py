@@ -20,3 +20,19 @@ def test_scores_equal_whoosh_bm25f(search_index, q):
         assert hit.score == pytest.approx(whoosh_scores[hit.article_id], rel=1e-3)
     scores = [hit.score for hit in ours.hits]
     assert scores == sorted(scores, reverse=True)
+
+
+def test_scores_after_updates_still_equal_whoosh(private_index):
+    from articles.models import Article
+    from articles.search.writer import apply_reindex
+
+    article = Article.objects.filter(headline__contains="劳模").first()
+    article.headline += " 劳模"
+    article.save()
+    apply_reindex([article.pk])  # the old document is deleted from its segment, a new one added
+    searcher = get_searcher()
+    whoosh_scores = {int(hit["django_id"]): hit.score
+                     for hit in searcher.search(build_query(parse_query("劳模")), limit=None)}
+    ours = search("劳模", per_page=100, facets=False, highlight=False)
+    assert {h.article_id: pytest.approx(h.score, rel=1e-3) for h in ours.hits} == whoosh_scores
+    assert ours.hits[0].article_id == article.pk
