@@ -29,6 +29,17 @@ def seeds_dir() -> Path:
     return SEEDS_DIR
 
 
+@pytest.fixture(scope="session", autouse=True)
+def isolated_search_index_path(tmp_path_factory):
+    """No test reads or writes the real index in var/: until ``search_index`` builds one, every
+    test sees an empty index folder of its own (pages that show "more like this" open it)."""
+    from django.conf import settings
+    from haystack import connections
+
+    settings.HAYSTACK_CONNECTIONS["default"]["PATH"] = str(tmp_path_factory.mktemp("no_index_yet"))
+    connections.reload("default")
+
+
 @pytest.fixture(scope="session")
 def search_index(django_db_setup, django_db_blocker, tmp_path_factory) -> Path:
     """A search index of the seeded archive in this (xdist) worker's temp folder, built once.

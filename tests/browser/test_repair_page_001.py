@@ -11,85 +11,26 @@ Screenshots go to test-artifacts/ (git-ignored); their paths are printed.
 
 from __future__ import annotations
 
-import os
 import re
-import socket
-import subprocess
-import sys
 import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
-CHROMIUM = Path("/usr/bin/chromium")
-ROOT = Path(__file__).resolve().parents[2]
+from live_site import ROOT, serve_seeded_site
+
 ARTIFACTS = ROOT / "test-artifacts"
-LAUNCH_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-               "--disable-component-update", "--disable-sync", "--no-first-run"]
 EDITOR, PASSWORD = "browser-editor", "repair-001-pass"
 
-pytestmark = [
-    pytest.mark.slow,
-    pytest.mark.browser,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed at /usr/bin/chromium"),
-]
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _wait_until_up(url: str, server: subprocess.Popen) -> None:
-    for _ in range(200):
-        if server.poll() is not None:
-            raise RuntimeError(f"gunicorn exited with {server.returncode}")
-        try:
-            urllib.request.urlopen(url, timeout=2)
-            return
-        except OSError:
-            time.sleep(0.1)
-    raise RuntimeError(f"{url} did not answer")
+pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
 
 @pytest.fixture(scope="module")
 def served_archive(tmp_path_factory):
-    """A throwaway data folder with the seeds imported, enriched and indexed; an editor account;
-    the index worker and gunicorn running. Yields the base URL."""
-    data_dir = tmp_path_factory.mktemp("repair_001")
-    env = {**os.environ, "UNIONARCHIVE_DATA_DIR": str(data_dir), "DJANGO_SETTINGS_MODULE": "unionarchive.settings",
-           "EDITOR_PASSWORD": PASSWORD, "LOG_LEVEL": "WARNING"}
-    for name in ("DATABASE_URL", "SEARCH_INDEX_PATH", "DEBUG"):
-        env.pop(name, None)
-    manage = [sys.executable, str(ROOT / "manage.py")]
-    for command in (["migrate", "--noinput", "-v0"], ["import_pages", str(ROOT / "seeds")], ["enrich"],
-                    ["build_index"], ["create_editor", EDITOR]):
-        started = time.monotonic()
-        done = subprocess.run(manage + command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=180)
-        assert done.returncode == 0, f"manage.py {' '.join(command)} failed:\n{done.stderr[-2000:]}"
-        print(f"manage.py {command[0]}: {time.monotonic() - started:.1f}s")
-    log = open(data_dir / "processes.log", "w")
-    worker = subprocess.Popen(manage + ["db_worker", "--queue-name", "default,search", "--interval", "0.2"],
-                              cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-    port = _free_port()
-    server = subprocess.Popen([sys.executable, "-m", "gunicorn", "--bind", f"127.0.0.1:{port}", "--workers", "2",
-                               "--timeout", "60", "unionarchive.wsgi"], cwd=ROOT, env=env, stdout=log,
-                              stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        _wait_until_up(base + "/robots.txt", server)
-        yield base
-    finally:
-        for process in (server, worker):
-            process.terminate()
-        for process in (server, worker):
-            try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                process.kill()
-        log.close()
+    """This test edits data, so it gets its own served site (not the shared one), with an editor."""
+    with serve_seeded_site(tmp_path_factory.mktemp("repair_001"), extra_env={"EDITOR_PASSWORD": PASSWORD},
+                           extra_commands=(["create_editor", EDITOR],)) as site:
+        yield site.base
 
 
 # --- driving the page editor ------------------------------------------------------------------
@@ -165,120 +106,116 @@ def _article_text(page, base: str, href: str) -> str:
     return page.locator("article.article").inner_text()
 
 
-def test_editor_repairs_page_001_and_undo_brings_it_back(served_archive):
-    from playwright.sync_api import sync_playwright
-
+def test_editor_repairs_page_001_and_undo_brings_it_back(served_archive, chromium):
     base = served_archive
     started = time.monotonic()
 
     def phase(name):
         print(f"{name}: {time.monotonic() - started:.1f}s")
 
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS)
-        try:
-            context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="zh-CN")
-            page = context.new_page()
-            page.set_default_timeout(30_000)
+    context = chromium.new_context(viewport={"width": 1400, "height": 1000}, locale="zh-CN")
+    try:
+        page = context.new_page()
+        page.set_default_timeout(30_000)
 
-            # Sign in and find page 001 from the work queue.
-            page.goto(base + "/admin/")
-            page.fill("#id_username", EDITOR)
-            page.fill("#id_password", PASSWORD)
+        # Sign in and find page 001 from the work queue.
+        page.goto(base + "/admin/")
+        page.fill("#id_username", EDITOR)
+        page.fill("#id_password", PASSWORD)
+        with page.expect_navigation():
+            page.click('input[type="submit"]')
+        with page.expect_navigation():
+            page.click("text=待办清单")
+        _screenshot(page, "editor-queue.png")
+        with page.expect_navigation():
+            page.locator("tr", has_text="001_6b7b81ac05678b0b.txt").get_by_role("link", name="打开版面编辑").click()
+        assert re.search(r"/admin/articles/page/\d+/edit/$", page.url)
+        editor = PageEditor(page)
+        before_ningbo, before_linping = editor.lines_of("宁波海建"), editor.lines_of("临平")
+        assert "139" in before_linping and "139" not in before_ningbo  # the scramble as imported
+        _screenshot(page, "editor-page-001-before.png")
+        phase("signed in, editor open")
+
+        # The 宁波 story: byline and lead (L139, after the 临平 titles) go under its headline,
+        # then its paragraphs in story order, the orphan L118 joined to the end of L128.
+        lead_ids = editor.block_ids(139)  # the importer cut L139 into byline + lead
+        for block_id in reversed(lead_ids):
+            editor.move_after(139, 115, block_id=block_id)
+        editor.move_after(126, 139)
+        editor.move_after(128, 126)
+        editor.join_previous(118)  # L118 now follows L128: “…工作的” + “四梁八柱”。
+        # The 临平 story keeps its own paragraphs L130 and L132, right under its titles.
+        editor.move_after(130, 136)
+        editor.move_after(132, 130)
+        # Its repeats L141–147 stay hidden (the importer hid them; hide any it missed).
+        for line in (141, 143, 145, 147):
+            if "is-hidden" not in (editor.block(line).get_attribute("class") or ""):
+                editor.hide_suggested_duplicate(line)
+        editor.add_flag("临平", "missing_lead", "导语在印刷时丢失")
+
+        ningbo_lines, linping_lines = editor.lines_of("宁波海建"), editor.lines_of("临平")
+        lead = ["139"] * len(lead_ids)
+        assert ningbo_lines[:5 + len(lead)] == ["113", "115", *lead, "126", "128", "~118"], ningbo_lines
+        assert linping_lines == ["134", "136", "130", "132", "~141", "~143", "~145", "~147"], linping_lines
+        assert "张浩星" in editor.article("宁波海建").locator(".editor-byline").inner_text()
+        assert editor.article("临平").locator(".flag-missing_lead").count() == 1
+        # Reviewed: the editor has seen the 宁波 story's flags (orphan, truncation); they close.
+        editor.submit(editor.article("宁波海建").locator('button[value="mark_reviewed"]'))
+        assert editor.article("宁波海建").locator(".status-reviewed").count() == 1
+        for headline, name in (("临平", "editor-page-001-linping-after.png"),
+                               ("宁波海建", "editor-page-001-after.png")):
+            article_id = editor.article(headline).get_attribute("data-article-id")
+            page.evaluate("id => document.getElementById('article-' + id).scrollIntoView()", article_id)
+            _screenshot(page, name)
+        phase("repaired")
+
+        # The public article pages show the fix.
+        ningbo_href = editor.article("宁波海建").get_by_role("link", name="查看").get_attribute("href")
+        linping_href = editor.article("临平").get_by_role("link", name="查看").get_attribute("href")
+        editor_url = page.url.split("#")[0]
+        ningbo_text = _article_text(page, base, ningbo_href)
+        assert "张浩星" in ningbo_text and "李娟" in ningbo_text
+        assert "名师出高徒" in ningbo_text
+        assert "工作的“四梁八柱”。" in ningbo_text
+        assert ningbo_text.count("正是有了马军这样的好师父们") == 1
+        assert "会”平台" not in ningbo_text
+        _screenshot(page, "article-ningbo-after.png")
+        linping_text = _article_text(page, base, linping_href)
+        assert "会”平台，通过线上形式" in linping_text and "据了解，临平“数智工会”" in linping_text
+        assert linping_text.count("据了解，临平“数智工会”") == 1
+        assert "张浩星" not in linping_text
+
+        # The search finds the 宁波 story by its reporter once the index worker has caught up.
+        deadline = time.monotonic() + 30
+        while True:
+            page.goto(base + "/search/?q=张浩星")
+            results = page.locator("main").inner_text()
+            if "宁波海建" in results or time.monotonic() > deadline:
+                break
+            time.sleep(0.5)
+        assert "宁波海建" in results, results[:500]
+        _screenshot(page, "search-zhanghaoxing-after.png")
+        phase("public page and search checked")
+
+        # Undo every change, newest first, from the page's history.
+        page.goto(editor_url)
+        with page.expect_navigation():
+            page.get_by_role("link", name="修订历史").first.click()
+        undone = 0
+        while page.locator('button:has-text("撤销此修改")').count():
             with page.expect_navigation():
-                page.click('input[type="submit"]')
-            with page.expect_navigation():
-                page.click("text=待办清单")
-            _screenshot(page, "editor-queue.png")
-            with page.expect_navigation():
-                page.locator("tr", has_text="001_6b7b81ac05678b0b.txt").get_by_role("link", name="打开版面编辑").click()
-            assert re.search(r"/admin/articles/page/\d+/edit/$", page.url)
-            editor = PageEditor(page)
-            before_ningbo, before_linping = editor.lines_of("宁波海建"), editor.lines_of("临平")
-            assert "139" in before_linping and "139" not in before_ningbo  # the scramble as imported
-            _screenshot(page, "editor-page-001-before.png")
-            phase("signed in, editor open")
-
-            # The 宁波 story: byline and lead (L139, after the 临平 titles) go under its headline,
-            # then its paragraphs in story order, the orphan L118 joined to the end of L128.
-            lead_ids = editor.block_ids(139)  # the importer cut L139 into byline + lead
-            for block_id in reversed(lead_ids):
-                editor.move_after(139, 115, block_id=block_id)
-            editor.move_after(126, 139)
-            editor.move_after(128, 126)
-            editor.join_previous(118)  # L118 now follows L128: “…工作的” + “四梁八柱”。
-            # The 临平 story keeps its own paragraphs L130 and L132, right under its titles.
-            editor.move_after(130, 136)
-            editor.move_after(132, 130)
-            # Its repeats L141–147 stay hidden (the importer hid them; hide any it missed).
-            for line in (141, 143, 145, 147):
-                if "is-hidden" not in (editor.block(line).get_attribute("class") or ""):
-                    editor.hide_suggested_duplicate(line)
-            editor.add_flag("临平", "missing_lead", "导语在印刷时丢失")
-
-            ningbo_lines, linping_lines = editor.lines_of("宁波海建"), editor.lines_of("临平")
-            lead = ["139"] * len(lead_ids)
-            assert ningbo_lines[:5 + len(lead)] == ["113", "115", *lead, "126", "128", "~118"], ningbo_lines
-            assert linping_lines == ["134", "136", "130", "132", "~141", "~143", "~145", "~147"], linping_lines
-            assert "张浩星" in editor.article("宁波海建").locator(".editor-byline").inner_text()
-            assert editor.article("临平").locator(".flag-missing_lead").count() == 1
-            # Reviewed: the editor has seen the 宁波 story's flags (orphan, truncation); they close.
-            editor.submit(editor.article("宁波海建").locator('button[value="mark_reviewed"]'))
-            assert editor.article("宁波海建").locator(".status-reviewed").count() == 1
-            for headline, name in (("临平", "editor-page-001-linping-after.png"),
-                                   ("宁波海建", "editor-page-001-after.png")):
-                article_id = editor.article(headline).get_attribute("data-article-id")
-                page.evaluate("id => document.getElementById('article-' + id).scrollIntoView()", article_id)
-                _screenshot(page, name)
-            phase("repaired")
-
-            # The public article pages show the fix.
-            ningbo_href = editor.article("宁波海建").get_by_role("link", name="查看").get_attribute("href")
-            linping_href = editor.article("临平").get_by_role("link", name="查看").get_attribute("href")
-            editor_url = page.url.split("#")[0]
-            ningbo_text = _article_text(page, base, ningbo_href)
-            assert "张浩星" in ningbo_text and "李娟" in ningbo_text
-            assert "名师出高徒" in ningbo_text
-            assert "工作的“四梁八柱”。" in ningbo_text
-            assert ningbo_text.count("正是有了马军这样的好师父们") == 1
-            assert "会”平台" not in ningbo_text
-            _screenshot(page, "article-ningbo-after.png")
-            linping_text = _article_text(page, base, linping_href)
-            assert "会”平台，通过线上形式" in linping_text and "据了解，临平“数智工会”" in linping_text
-            assert linping_text.count("据了解，临平“数智工会”") == 1
-            assert "张浩星" not in linping_text
-
-            # The search finds the 宁波 story by its reporter once the index worker has caught up.
-            deadline = time.monotonic() + 30
-            while True:
-                page.goto(base + "/search/?q=张浩星")
-                results = page.locator("main").inner_text()
-                if "宁波海建" in results or time.monotonic() > deadline:
-                    break
-                time.sleep(0.5)
-            assert "宁波海建" in results, results[:500]
-            _screenshot(page, "search-zhanghaoxing-after.png")
-            phase("public page and search checked")
-
-            # Undo every change, newest first, from the page's history.
-            page.goto(editor_url)
-            with page.expect_navigation():
-                page.get_by_role("link", name="修订历史").first.click()
-            undone = 0
-            while page.locator('button:has-text("撤销此修改")').count():
-                with page.expect_navigation():
-                    page.locator('button:has-text("撤销此修改")').first.click()
-                message = page.locator("ul.messagelist li").first
-                assert "success" in (message.get_attribute("class") or ""), message.inner_text()
-                undone += 1
-                assert undone < 30
-            assert undone == editor.actions
-            page.goto(editor_url)
-            assert editor.lines_of("宁波海建") == before_ningbo
-            assert editor.lines_of("临平") == before_linping
-            assert editor.article("临平").locator(".flag-missing_lead").count() == 0
-            _screenshot(page, "editor-page-001-undone.png")
-            phase("undone")
-            assert "张浩星" not in _article_text(page, base, ningbo_href)
-        finally:
-            browser.close()
+                page.locator('button:has-text("撤销此修改")').first.click()
+            message = page.locator("ul.messagelist li").first
+            assert "success" in (message.get_attribute("class") or ""), message.inner_text()
+            undone += 1
+            assert undone < 30
+        assert undone == editor.actions
+        page.goto(editor_url)
+        assert editor.lines_of("宁波海建") == before_ningbo
+        assert editor.lines_of("临平") == before_linping
+        assert editor.article("临平").locator(".flag-missing_lead").count() == 0
+        _screenshot(page, "editor-page-001-undone.png")
+        phase("undone")
+        assert "张浩星" not in _article_text(page, base, ningbo_href)
+    finally:
+        context.close()
