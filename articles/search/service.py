@@ -47,7 +47,7 @@ from whoosh.index import EmptyIndexError
 
 from .highlight import highlight_all, highlight_fragments
 from .query import ParsedQuery, parse_query
-from .ranking import rank
+from .ranking import matching_docs, rank
 from .store import FACET_FIELDS, document_id, facet_column, get_searcher, matching_mask, sort_keys
 
 log = logging.getLogger(__name__)
@@ -247,7 +247,9 @@ def search(q: object = "", filters: Mapping[str, object] | None = None, sort: st
     searcher = _searcher()
     main = build_query(parsed)
     filter_query = build_filter(parsed, cleaned)
-    docnums = set(searcher.docs_for_query(main))
+    docnums = matching_docs(searcher, parsed)
+    if docnums is None:  # a phrase: whoosh checks positions
+        docnums = set(searcher.docs_for_query(main))
     if filter_query is not None and docnums:
         docnums &= set(searcher.docs_for_query(filter_query))
     results.total = len(docnums)
