@@ -31,8 +31,18 @@ from .store import _lock, _state
 B, K1 = 0.75, 1.2
 
 
-def _postings(searcher, fieldname: str, word: str) -> tuple[np.ndarray, np.ndarray]:
-    """(global document numbers, weights) of one term across the searcher's segments."""
+def _postings(searcher, fieldname: str, word: str, memo: dict | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """(global document numbers, weights) of one term across the searcher's segments.
+    ``memo`` (one per search) keeps them for the ranking after the matching."""
+    if memo is not None and (fieldname, word) in memo:
+        return memo[(fieldname, word)]
+    result = _read_postings(searcher, fieldname, word)
+    if memo is not None:
+        memo[(fieldname, word)] = result
+    return result
+
+
+def _read_postings(searcher, fieldname: str, word: str) -> tuple[np.ndarray, np.ndarray]:
     ids_parts, weight_parts = [], []
     for segreader, offset in searcher.reader().leaf_readers():
         if segreader.segment() is None or (fieldname, word) not in segreader:
@@ -78,7 +88,7 @@ def _lengths(searcher, fieldname: str) -> np.ndarray:
 
 
 def rank(searcher, words_by_field: dict[str, list[str]], boosts: dict[str, float], docnums: set[int],
-         limit: int) -> list[tuple[int, float]]:
+         limit: int, memo: dict | None = None) -> list[tuple[int, float]]:
     """The ``limit`` best (document number, score) of ``docnums``, best first (ties: lower number).
 
     ``words_by_field``: the positive query words to score in each field, e.g. {"text": [...],
@@ -94,7 +104,7 @@ def rank(searcher, words_by_field: dict[str, list[str]], boosts: dict[str, float
         # whoosh divides by all documents, deleted ones included (Searcher.avg_field_length).
         average = (reader.field_length(fieldname) / max(1, count)) or 1.0
         for word in dict.fromkeys(words):
-            ids, weights = _postings(searcher, fieldname, word)
+            ids, weights = _postings(searcher, fieldname, word, memo)
             if not len(ids):
                 continue
             idf = math.log(count / (len(ids) + 1)) + 1
@@ -123,31 +133,31 @@ def _live_docs(searcher) -> np.ndarray:
     return np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
 
 
-def _term_docs(searcher, fieldname: str, word: str) -> np.ndarray:
-    return np.unique(_postings(searcher, fieldname, word)[0])
+def _term_docs(searcher, fieldname: str, word: str, memo: dict | None) -> np.ndarray:
+    return _postings(searcher, fieldname, word, memo)[0]  # sorted, unique: postings are in order
 
 
-def _clause_docs(searcher, clause) -> np.ndarray | None:
+def _clause_docs(searcher, clause, memo: dict | None = None) -> np.ndarray | None:
     if clause.kind == "phrase":
         return None
     if clause.field == "person":
         name = clause.words[0]
-        return np.union1d(_term_docs(searcher, "person_names", name), _term_docs(searcher, "persons", name))
+        return np.union1d(_term_docs(searcher, "person_names", name, memo), _term_docs(searcher, "persons", name, memo))
     fieldname = "title" if clause.field == "title" else "text"
     docs = None
     for word in clause.words:
-        found = _term_docs(searcher, fieldname, word)
+        found = _term_docs(searcher, fieldname, word, memo)
         docs = found if docs is None else np.intersect1d(docs, found, assume_unique=True)
     return docs
 
 
-def matching_docs(searcher, parsed) -> set[int] | None:
+def matching_docs(searcher, parsed, memo: dict | None = None) -> set[int] | None:
     """The live documents matching the words of ``parsed``, or None if it has a phrase."""
     result = None
     for group in parsed.must:
         union = np.zeros(0, dtype=np.int64)
         for clause in group:
-            docs = _clause_docs(searcher, clause)
+            docs = _clause_docs(searcher, clause, memo)
             if docs is None:
                 return None
             union = np.union1d(union, docs)
@@ -155,7 +165,7 @@ def matching_docs(searcher, parsed) -> set[int] | None:
     live = _live_docs(searcher)
     result = live if result is None else np.intersect1d(result, live, assume_unique=True)
     for clause in parsed.must_not:
-        docs = _clause_docs(searcher, clause)
+        docs = _clause_docs(searcher, clause, memo)
         if docs is None:
             return None
         result = np.setdiff1d(result, docs, assume_unique=True)

@@ -247,7 +247,8 @@ def search(q: object = "", filters: Mapping[str, object] | None = None, sort: st
     searcher = _searcher()
     main = build_query(parsed)
     filter_query = build_filter(parsed, cleaned)
-    docnums = matching_docs(searcher, parsed)
+    memo: dict = {}  # posting lists read for the matching, reused by the ranking
+    docnums = matching_docs(searcher, parsed, memo)
     if docnums is None:  # a phrase: whoosh checks positions
         docnums = set(searcher.docs_for_query(main))
     if filter_query is not None and docnums:
@@ -262,7 +263,7 @@ def search(q: object = "", filters: Mapping[str, object] | None = None, sort: st
             results.hits = [_hit(searcher.stored_fields(d), 0.0, parsed, highlight)
                             for d in _by_date(searcher, docnums, newest=(sort != "oldest"))[start : start + per_page]]
         else:
-            ranked = rank(searcher, _scored_words(parsed), {"title": TITLE_BOOST}, docnums, page * per_page)
+            ranked = rank(searcher, _scored_words(parsed), {"title": TITLE_BOOST}, docnums, page * per_page, memo)
             results.hits = [_hit(searcher.stored_fields(d), score, parsed, highlight)
                             for d, score in ranked[start : start + per_page]]
     results.elapsed_ms = (time.perf_counter() - started) * 1000
