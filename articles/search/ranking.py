@@ -15,7 +15,7 @@ a few numpy operations per word.
 The formula and its defaults are whoosh's own (``whoosh.scoring.BM25F``: B=0.75, K1=1.2,
 idf = log(N / (df + 1)) + 1, field boosts already in the posting weights), so the order is the one
 whoosh would give. Reading a posting list block by block uses the attributes of whoosh 2.7.4's
-``W3LeafMatcher`` (``_read_ids``/``_read_weights``/``_next_block``); Whoosh is pinned to 2.7.4
+``W3LeafMatcher`` (``_read_data``/``_read_weights``/``_next_block``); Whoosh is pinned to 2.7.4
 (see SEARCH_NOTES), and ``tests/search_engine/test_ranking.py`` checks the order against
 whoosh's scorer.
 """
@@ -50,22 +50,23 @@ def _read_postings(searcher, fieldname: str, word: str) -> tuple[np.ndarray, np.
         matcher = segreader.postings(fieldname, word)
         while hasattr(matcher, "child"):  # a segment with deletions wraps it in a FilterMatcher;
             matcher = matcher.child  # deleted documents are never in ``docnums`` anyway
-        ids: list[int] = []
-        weights: list[float] = []
-        if hasattr(matcher, "_read_ids"):  # whoosh 2.7.4's on-disk postings: a block at a time
+        if hasattr(matcher, "_read_data"):  # whoosh 2.7.4's on-disk postings: a block at a time
             while matcher.is_active():
-                matcher._read_ids()
+                matcher._read_data()
+                raw_ids = np.asarray(matcher._data[0], dtype=np.int64)
+                # Block ids are stored as deltas (whoosh.util.delta_decode): a cumulative sum.
+                ids_parts.append((raw_ids if matcher._byteids else np.cumsum(raw_ids)) + offset)
                 matcher._read_weights()
-                ids.extend(matcher._ids)
-                weights.extend(matcher._weights)
+                weight_parts.append(np.asarray(matcher._weights, dtype=np.float64))
                 matcher._next_block()
         else:  # any other matcher: one posting at a time
+            ids, weights = [], []
             while matcher.is_active():
                 ids.append(matcher.id())
                 weights.append(matcher.weight())
                 matcher.next()
-        ids_parts.append(np.asarray(ids, dtype=np.int64) + offset)
-        weight_parts.append(np.asarray(weights, dtype=np.float64))
+            ids_parts.append(np.asarray(ids, dtype=np.int64) + offset)
+            weight_parts.append(np.asarray(weights, dtype=np.float64))
     if not ids_parts:
         return np.zeros(0, dtype=np.int64), np.zeros(0)
     return np.concatenate(ids_parts), np.concatenate(weight_parts)
@@ -87,7 +88,7 @@ def _lengths(searcher, fieldname: str) -> np.ndarray:
         return np.concatenate(parts) if parts else np.zeros(0)
 
 
-def rank(searcher, words_by_field: dict[str, list[str]], boosts: dict[str, float], docnums: set[int],
+def rank(searcher, words_by_field: dict[str, list[str]], boosts: dict[str, float], docnums: np.ndarray,
          limit: int, memo: dict | None = None) -> list[tuple[int, float]]:
     """The ``limit`` best (document number, score) of ``docnums``, best first (ties: lower number).
 
@@ -110,7 +111,7 @@ def rank(searcher, words_by_field: dict[str, list[str]], boosts: dict[str, float
             idf = math.log(count / (len(ids) + 1)) + 1
             norm = K1 * ((1 - B) + B * lengths[ids] / average)
             scores[ids] += boosts.get(fieldname, 1.0) * idf * weights * (K1 + 1) / (weights + norm)
-    candidates = np.fromiter(sorted(docnums), dtype=np.int64, count=len(docnums))
+    candidates = docnums
     candidate_scores = scores[candidates]
     if limit < len(candidates):
         keep = np.argpartition(-candidate_scores, limit - 1)[:limit]
@@ -151,8 +152,9 @@ def _clause_docs(searcher, clause, memo: dict | None = None) -> np.ndarray | Non
     return docs
 
 
-def matching_docs(searcher, parsed, memo: dict | None = None) -> set[int] | None:
-    """The live documents matching the words of ``parsed``, or None if it has a phrase."""
+def matching_docs(searcher, parsed, memo: dict | None = None) -> np.ndarray | None:
+    """The live documents matching the words of ``parsed`` (a sorted array), or None if it has
+    a phrase."""
     result = None
     for group in parsed.must:
         union = np.zeros(0, dtype=np.int64)
@@ -169,4 +171,4 @@ def matching_docs(searcher, parsed, memo: dict | None = None) -> set[int] | None
         if docs is None:
             return None
         result = np.setdiff1d(result, docs, assume_unique=True)
-    return set(result.tolist())
+    return result

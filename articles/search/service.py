@@ -179,8 +179,8 @@ def build_filter(parsed: ParsedQuery, filters: dict[str, list[str]]) -> wq.Query
     return parts[0] if len(parts) == 1 else wq.And(parts)
 
 
-def _facet_counts(searcher, docnums: set[int], facets: Iterable[str]) -> dict[str, list[tuple[object, int]]]:
-    if not docnums:
+def _facet_counts(searcher, docnums: np.ndarray, facets: Iterable[str]) -> dict[str, list[tuple[object, int]]]:
+    if not len(docnums):
         return {name: [] for name in facets}
     matching = matching_mask(searcher, docnums)
     return {name: facet_column(searcher, FACET_FIELDS[name]).count(matching) for name in facets}
@@ -248,15 +248,16 @@ def search(q: object = "", filters: Mapping[str, object] | None = None, sort: st
     main = build_query(parsed)
     filter_query = build_filter(parsed, cleaned)
     memo: dict = {}  # posting lists read for the matching, reused by the ranking
+    # The matching document numbers, as a sorted numpy array.
     docnums = matching_docs(searcher, parsed, memo)
     if docnums is None:  # a phrase: whoosh checks positions
-        docnums = set(searcher.docs_for_query(main))
-    if filter_query is not None and docnums:
-        docnums &= set(searcher.docs_for_query(filter_query))
+        docnums = _as_array(searcher.docs_for_query(main))
+    if filter_query is not None and len(docnums):
+        docnums = np.intersect1d(docnums, _as_array(searcher.docs_for_query(filter_query)), assume_unique=True)
     results.total = len(docnums)
     if facet_names:
         results.facets = _facet_counts(searcher, docnums, facet_names)
-    if docnums:
+    if len(docnums):
         results.page = page = min(page, results.num_pages)
         start = (page - 1) * per_page
         if sort != "relevance" or not parsed.has_words:
@@ -278,9 +279,12 @@ def _scored_words(parsed: ParsedQuery) -> dict[str, list[str]]:
     return {"text": text, "title": title}
 
 
-def _by_date(searcher, docnums: set[int], newest: bool) -> list[int]:
+def _as_array(docnums) -> np.ndarray:
+    return np.unique(np.fromiter(docnums, dtype=np.int64))
+
+
+def _by_date(searcher, ids: np.ndarray, newest: bool) -> list[int]:
     """Matching document numbers by date (newest or oldest first; ties by document number)."""
-    ids = np.fromiter(sorted(docnums), dtype=np.int64, count=len(docnums))
     keys = sort_keys(searcher, "date")[ids]
     order = np.argsort(-keys if newest else keys, kind="stable")
     return ids[order].tolist()

@@ -207,11 +207,10 @@ def sort_keys(searcher, fieldname: str = "date") -> np.ndarray:
         return keys
 
 
-def matching_mask(searcher, docnums: set[int]) -> np.ndarray:
-    """A boolean array over the searcher's document numbers, set for ``docnums``."""
+def matching_mask(searcher, docnums: np.ndarray) -> np.ndarray:
+    """A boolean array over the searcher's document numbers, set for ``docnums`` (an array)."""
     mask = np.zeros(searcher.reader().doc_count_all(), dtype=bool)
-    if docnums:
-        mask[np.fromiter(docnums, dtype=np.int64, count=len(docnums))] = True
+    mask[docnums] = True
     return mask
 
 
