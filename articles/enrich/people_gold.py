@@ -8,48 +8,20 @@ person (name, printed name, aliases), so an OCR merge neither gains nor loses a 
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
-from dataclasses import dataclass
 from pathlib import Path
-
-from django.db.models import Q
 
 from articles.models import Article, Credit, PersonAlias
 from articles.models.choices import CreditRole, CreditStatus
 
-GOLD_FILE = Path(__file__).resolve().parent / "gold" / "persons.json"
+from .evaluation import GOLD_DIR, Score, find_article, load_gold_file  # noqa: F401 (find_article re-exported)
+
+GOLD_FILE = GOLD_DIR / "persons.json"
 BYLINE_ROLES = (CreditRole.REPORTER, CreditRole.CORRESPONDENT, CreditRole.PHOTOGRAPHER)
 
 
 def load_gold(path: Path = GOLD_FILE) -> list[dict]:
-    return json.loads(path.read_text(encoding="utf-8"))["articles"]
-
-
-def find_article(entry: dict) -> Article | None:
-    """The article of a gold entry (page file + title piece); None if the importer did not make it."""
-    title = entry["title"]
-    return (
-        Article.objects.filter(page__source_name__endswith=entry["file"])
-        .filter(Q(kicker__contains=title) | Q(headline__contains=title) | Q(subtitle__contains=title))
-        .order_by("order")
-        .first()
-    )
-
-
-@dataclass
-class Score:
-    true_positives: int = 0
-    tagged: int = 0
-    expected: int = 0
-
-    @property
-    def precision(self) -> float:
-        return self.true_positives / self.tagged if self.tagged else 1.0
-
-    @property
-    def recall(self) -> float:
-        return self.true_positives / self.expected if self.expected else 1.0
+    return load_gold_file(path)
 
 
 def _spellings_by_person(person_ids) -> dict[int, set[str]]:

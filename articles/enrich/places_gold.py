@@ -7,31 +7,18 @@ its page's source file and a piece of one of its title lines, so the gold surviv
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
-from pathlib import Path
-
-from django.db.models import Q
 
 from articles.models import Article, ArticleRegion
 
-GOLD_FILE = Path(__file__).resolve().parent / "gold" / "regions.json"
+from .evaluation import GOLD_DIR, Score, find_article, load_gold_file
+
+GOLD_FILE = GOLD_DIR / "regions.json"
 LEVELS = ("province", "city", "county")
 
 
 def load_gold() -> list[dict]:
-    return json.loads(GOLD_FILE.read_text(encoding="utf-8"))["articles"]
-
-
-def find_article(entry: dict) -> Article | None:
-    """The article of ``entry`` (page file + title piece); None if the importer did not make it."""
-    title = entry["title"]
-    matches = list(
-        Article.objects.filter(page__source_name__endswith=entry["page"])
-        .filter(Q(kicker__contains=title) | Q(headline__contains=title) | Q(subtitle__contains=title))
-        .order_by("order")[:1]
-    )
-    return matches[0] if matches else None
+    return load_gold_file(GOLD_FILE)
 
 
 @dataclass
@@ -60,26 +47,6 @@ def tagged_places(article: Article) -> ArticlePlaces:
     return places
 
 
-@dataclass
-class Score:
-    true_positives: int = 0
-    tagged: int = 0
-    expected: int = 0
-
-    @property
-    def precision(self) -> float:
-        return self.true_positives / self.tagged if self.tagged else 1.0
-
-    @property
-    def recall(self) -> float:
-        return self.true_positives / self.expected if self.expected else 1.0
-
-    def add(self, got: set[str], want: set[str]) -> None:
-        self.true_positives += len(got & want)
-        self.tagged += len(got)
-        self.expected += len(want)
-
-
 def evaluate() -> dict:
     """Precision and recall of the region tags (province/city/county, and towns apart) against the
     gold, plus how often the main city and main county are right. Lists every difference."""
@@ -93,7 +60,7 @@ def evaluate() -> dict:
         if article is None:
             regions.add(set(), want)
             towns.add(set(), set(entry["towns"]))
-            differences.append(f"{entry['page']} «{entry['title']}»: article not found")
+            differences.append(f"{entry['file']} «{entry['title']}»: article not found")
             continue
         found += 1
         got = tagged_places(article)
@@ -103,7 +70,7 @@ def evaluate() -> dict:
         main_county += got.county == entry["county"]
         if got.regions != want or got.city != entry["city"] or got.county != entry["county"]:
             differences.append(
-                f"{entry['page']} «{entry['title']}»: tagged {sorted(got.regions)} main {got.city}/{got.county}; "
+                f"{entry['file']} «{entry['title']}»: tagged {sorted(got.regions)} main {got.city}/{got.county}; "
                 f"gold {sorted(want)} main {entry['city']}/{entry['county']}")
     return {
         "articles": len(gold), "found": found,

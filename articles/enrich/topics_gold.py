@@ -6,18 +6,17 @@ right primaries over articles that got a primary; recall is right primaries over
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from articles.models import ArticleTopic
 
-from .people_gold import find_article
+from .evaluation import GOLD_DIR, find_article, load_gold_file
 
-GOLD_FILE = Path(__file__).resolve().parent / "gold" / "topics.json"
+GOLD_FILE = GOLD_DIR / "topics.json"
 
 
 def load_gold(path: Path = GOLD_FILE) -> list[dict]:
-    return json.loads(path.read_text(encoding="utf-8"))["articles"]
+    return load_gold_file(path)
 
 
 def primary_topic_slug(article) -> str | None:

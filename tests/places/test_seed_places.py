@@ -18,7 +18,7 @@ SCRAMBLED = {("001_6b7b81ac05678b0b.txt", "宁波海建工会")}
 
 
 def ids(entry):
-    return f"{entry['page'][:3]}-{entry['title']}"
+    return f"{entry['file'][:3]}-{entry['title']}"
 
 
 @pytest.mark.parametrize("entry", GOLD, ids=[ids(e) for e in GOLD])
@@ -32,7 +32,7 @@ def test_main_city_and_county(entry):
 @pytest.mark.parametrize("entry", GOLD, ids=[ids(e) for e in GOLD])
 def test_all_cities_and_counties(entry):
     places = tagged_places(find_article(entry))
-    if (entry["page"], entry["title"]) in SCRAMBLED:
+    if (entry["file"], entry["title"]) in SCRAMBLED:
         assert set(entry["regions"]) <= places.regions
     else:
         assert places.regions == set(entry["regions"])
