@@ -120,18 +120,20 @@ def rank(searcher, words_by_field: dict[str, list[str]], boosts: dict[str, float
     return [(int(candidates[i]), float(candidate_scores[i])) for i in order]
 
 
-def _live_docs(searcher) -> np.ndarray:
-    """Document numbers of the searcher that are not deleted."""
+def _deleted_docs(searcher) -> np.ndarray:
+    """Document numbers of the searcher's deleted documents (sorted)."""
     parts = []
     for segreader, offset in searcher.reader().leaf_readers():
-        if segreader.segment() is None:
-            continue
-        if segreader.has_deletions():
-            ids = np.fromiter(segreader.all_doc_ids(), dtype=np.int64)  # skips the deleted ones
-        else:
-            ids = np.arange(segreader.doc_count_all(), dtype=np.int64)
-        parts.append(ids + offset)
+        segment = segreader.segment()
+        if segment is not None and segment.has_deletions():
+            parts.append(np.asarray(sorted(segment.deleted_docs()), dtype=np.int64) + offset)
     return np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
+
+
+def _live_docs(searcher) -> np.ndarray:
+    """Document numbers of the searcher that are not deleted."""
+    everything = np.arange(searcher.reader().doc_count_all(), dtype=np.int64)
+    return np.setdiff1d(everything, _deleted_docs(searcher), assume_unique=True)
 
 
 def _term_docs(searcher, fieldname: str, word: str, memo: dict | None) -> np.ndarray:
@@ -157,15 +159,17 @@ def matching_docs(searcher, parsed, memo: dict | None = None) -> np.ndarray | No
     a phrase."""
     result = None
     for group in parsed.must:
-        union = np.zeros(0, dtype=np.int64)
+        union = None
         for clause in group:
             docs = _clause_docs(searcher, clause, memo)
             if docs is None:
                 return None
-            union = np.union1d(union, docs)
+            union = docs if union is None else np.union1d(union, docs)
         result = union if result is None else np.intersect1d(result, union, assume_unique=True)
-    live = _live_docs(searcher)
-    result = live if result is None else np.intersect1d(result, live, assume_unique=True)
+    if result is None:  # only exclusions: start from every live document
+        result = _live_docs(searcher)
+    else:
+        result = np.setdiff1d(result, _deleted_docs(searcher), assume_unique=True)
     for clause in parsed.must_not:
         docs = _clause_docs(searcher, clause, memo)
         if docs is None:
