@@ -44,3 +44,19 @@ def reindex_articles(article_ids: list[int], attempt: int = 0) -> dict:
         retry.enqueue(list(article_ids), attempt=attempt + 1)
         return {"requeued": len(article_ids)}
     return {"updated": report.updated, "deleted": report.deleted, "seconds": round(report.seconds, 3)}
+
+
+def drop_superseded_updates(before: dt.datetime) -> int:
+    """Delete the queued (not yet started) updates enqueued before ``before``: a full rebuild that
+    started at ``before`` read every change they point to, so running them would only redo work
+    (after an import, dozens of them). Tasks enqueued later, running or failed ones are kept."""
+    from django_tasks.base import TaskResultStatus
+    from django_tasks_db.models import DBTaskResult
+
+    deleted, _ = DBTaskResult.objects.filter(
+        queue_name=SEARCH_QUEUE,
+        task_path=reindex_articles.module_path,
+        status=TaskResultStatus.READY,
+        enqueued_at__lt=before,
+    ).delete()
+    return deleted

@@ -69,3 +69,18 @@ def test_a_locked_index_requeues_instead_of_dropping(private_index, monkeypatch)
         holder.cancel()
     retry = DBTaskResult.objects.get(queue_name=SEARCH_QUEUE)
     assert retry.args_kwargs == {"args": [[1, 2]], "kwargs": {"attempt": 1}} and retry.run_after is not None
+
+
+def test_a_full_rebuild_drops_the_queued_updates_it_already_covers(private_index, django_capture_on_commit_callbacks):
+    from django.core.management import call_command
+
+    article = Article.objects.order_by("pk").first()
+    with django_capture_on_commit_callbacks(execute=True):
+        article.headline = "琉璃瓦的故事"
+        article.save()
+    assert queued_ids() == [[article.pk]]
+
+    call_command("build_index", verbosity=0)
+
+    assert queued_ids() == []  # the worker has nothing left to redo …
+    assert [h.article_id for h in search("琉璃瓦").hits] == [article.pk]  # … and the change is searchable
