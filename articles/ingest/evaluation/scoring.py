@@ -134,6 +134,7 @@ def _score_article(name: str, article: GoldArticle, made: dict | None, own_block
             differences.append(f"{label}: title line L{title.line} {title.text!r} is {title.role}, made {kind}")
     gold_credits = list(article.credits)
     counts["credits_gold"] += len(gold_credits)
+    counts["links"] += bool(article.continued_from) + bool(article.continued_to)
     if made is None:
         where = _covering(blocks, article.headline.line if headed else article.first_line)
         differences.append(f"{label}: not found (its line is made {where['kind'] if where else 'nothing'})")
@@ -171,7 +172,6 @@ def _score_article(name: str, article: GoldArticle, made: dict | None, own_block
     for direction in ("continued_from", "continued_to"):
         wanted = getattr(article, direction)
         if wanted:
-            counts["links"] += 1
             if made.get(direction) == wanted:
                 counts["links_right"] += 1
             else:

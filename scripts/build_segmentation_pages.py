@@ -1,0 +1,140 @@
+"""Render development pages and their gold from a compact hand-written source (``*.page``).
+
+The pages of ``evaluation/segmentation/dev/`` are written by the team (all text invented) in a small
+line format, so that the page text and its gold — line numbers, roles, joins — cannot drift apart:
+
+    @banner 通栏题 [/ second printed line]     @punct half     @style plain|md0|md2
+    == GENRE [from=N] [to=N]        a new article (genres: evaluation/segmentation/README.md)
+    L: column label   K: kicker   H: headline   S: subtitle    (" / " inside: printed over two lines)
+    P: paragraph      ("|" marks a column break: the rest follows after one blank line)
+    SH: inner subhead   IMG   (image gap: 3 blank lines)   CAP: caption   CR: closing credit line
+    C: 张三/r 李四/c 李四/p 王五/a   credits (reporter, correspondent, photographer, author)
+
+    python scripts/build_segmentation_pages.py SOURCE_DIR OUT_DIR
+
+Writes ``NAME.txt`` and ``NAME.gold.json`` for every ``NAME.page`` and checks each gold against its page.
+"""
+
+import json
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from articles.ingest.evaluation.gold import check_gold, format_gold, load_gold  # noqa: E402
+
+ROLES = {"r": "reporter", "c": "correspondent", "p": "photographer", "a": "author"}
+HALF = str.maketrans({"，": ",", "：": ":", "；": ";", "！": "!", "？": "?", "（": "(", "）": ")"})
+MARKS = {  # style → (headline, subtitle, subhead) marks
+    "plain": ("", "", ""),
+    "md0": ("## ", "### ", "#### "),
+    "md2": ("# ", "", "## "),
+}
+
+
+class Page:
+    def __init__(self):
+        self.lines: list[str] = ["", ""]
+        self.pending_blanks = 0  # blank lines before the next paragraph (0 at the very top)
+
+    def paragraph(self, *printed: str) -> tuple[int, int]:
+        self.lines.extend([""] * self.pending_blanks)
+        first = len(self.lines) + 1
+        self.lines.extend(printed)
+        self.pending_blanks = 1
+        return first, len(self.lines)
+
+
+def build(source: Path) -> tuple[str, dict]:
+    page = Page()
+    punct, style = "full", "plain"
+    data: dict = {"file": source.stem + ".txt", "articles": []}
+    article: dict | None = None
+
+    def fix(text: str) -> str:
+        return text.translate(HALF) if punct == "half" else text
+
+    for number, raw in enumerate(source.read_text(encoding="utf-8").splitlines(), start=1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        where = f"{source}:{number}"
+        if line.startswith("@punct"):
+            punct = line.split()[1]
+        elif line.startswith("@style"):
+            style = line.split()[1]
+        elif line.startswith("@banner"):
+            parts = [fix(p.strip()) for p in line[len("@banner"):].split(" / ")]
+            first, last = page.paragraph(*parts)
+            data["banner"] = {"line": first, **({"last_line": last} if last != first else {}),
+                              "text": " ".join(parts)}
+        elif line.startswith("=="):
+            words = line[2:].split()
+            article = {"first_line": 0, "last_line": 0, "genre": words[0]}
+            for word in words[1:]:
+                key, value = word.split("=")
+                article[{"from": "continued_from", "to": "continued_to"}[key]] = int(value)
+            article["titles"], article["credits"] = [], []
+            data["articles"].append(article)
+        elif article is None:
+            raise SystemExit(f"{where}: content before the first == article")
+        elif line == "IMG":
+            page.pending_blanks = 3
+        else:
+            tag, _, text = line.partition(": ")
+            text = fix(text.strip())
+            headline_mark, subtitle_mark, subhead_mark = MARKS[style]
+            if tag in ("H", "S", "K"):
+                parts = [p.strip() for p in text.split(" / ")]
+                mark = {"H": headline_mark, "S": subtitle_mark, "K": ""}[tag]
+                first, last = page.paragraph(*[mark + parts[0], *parts[1:]])
+                role = {"H": "headline", "S": "subtitle", "K": "kicker"}[tag]
+                article["titles"].append({"line": first, **({"last_line": last} if last != first else {}),
+                                          "role": role, "text": "".join(parts)})
+            elif tag == "L":
+                first, last = page.paragraph(text)
+                article["column"] = {"line": first, "text": text}
+            elif tag == "SH":
+                first, last = page.paragraph(subhead_mark + text)
+                article.setdefault("subheads", []).append(first)
+            elif tag in ("P", "CAP", "CR"):
+                pieces = text.split("|")
+                first, last = page.paragraph(pieces[0])
+                for piece in pieces[1:]:
+                    first_piece, last = page.paragraph(piece)
+                    article.setdefault("joins", []).append(first_piece)
+            elif tag == "C":
+                for item in text.split():
+                    name, role = item.rsplit("/", 1)
+                    article["credits"].append([name, ROLES[role]])
+                continue
+            else:
+                raise SystemExit(f"{where}: unknown tag {tag!r}")
+            if not article["first_line"]:
+                article["first_line"] = first
+            article["last_line"] = last
+    for article in data["articles"]:  # key order of the gold format
+        for key in ("continued_from", "continued_to", "subheads", "joins"):
+            if key in article:
+                article[key] = article.pop(key)
+    return "\n".join(page.lines) + "\n", data
+
+
+def main(source_dir: str, out_dir: str) -> None:
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    problems = []
+    for source in sorted(Path(source_dir).glob("*.page")):
+        text, data = build(source)
+        page_file = out / (source.stem + ".txt")
+        page_file.write_text(text, encoding="utf-8")
+        (out / (source.stem + ".gold.json")).write_text(format_gold(data), encoding="utf-8")
+        problems += check_gold(load_gold(page_file), text.splitlines())
+        print(f"{page_file}: {len(text.encode('utf-8'))} bytes, {len(data['articles'])} articles")
+    for problem in problems:
+        print("GOLD PROBLEM:", problem)
+    sys.exit(1 if problems else 0)
+
+
+if __name__ == "__main__":
+    main(*sys.argv[1:])
