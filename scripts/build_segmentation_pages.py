@@ -7,7 +7,7 @@ line format, so that the page text and its gold — line numbers, roles, joins �
     == GENRE [from=N] [to=N]        a new article (genres: evaluation/segmentation/README.md)
     L: column label   K: kicker   H: headline   S: subtitle    (" / " inside: printed over two lines)
     P: paragraph      ("|" marks a column break: the rest follows after one blank line)
-    SH: inner subhead   IMG   (image gap: 3 blank lines)   CAP: caption   CR: closing credit line
+    SH: inner subhead (SB: as **bold**)   IMG   (image gap: 3 blank lines)   CAP: caption   CR: closing credit line
     C: 张三/r 李四/c 李四/p 王五/a   credits (reporter, correspondent, photographer, author)
 
     python scripts/build_segmentation_pages.py SOURCE_DIR OUT_DIR
@@ -94,8 +94,8 @@ def build(source: Path) -> tuple[str, dict]:
             elif tag == "L":
                 first, last = page.paragraph(text)
                 article["column"] = {"line": first, "text": text}
-            elif tag == "SH":
-                first, last = page.paragraph(subhead_mark + text)
+            elif tag in ("SH", "SB"):
+                first, last = page.paragraph(f"**{text}**" if tag == "SB" else subhead_mark + text)
                 article.setdefault("subheads", []).append(first)
             elif tag in ("P", "CAP", "CR"):
                 pieces = text.split("|")
