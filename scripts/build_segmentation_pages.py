@@ -3,6 +3,7 @@
 The pages of ``evaluation/segmentation/dev/`` are written by the team (all text invented) in a small
 line format, so that the page text and its gold — line numbers, roles, joins — cannot drift apart:
 
+    // comment
     @banner 通栏题 [/ second printed line]     @punct half     @style plain|md0|md2
     == GENRE [from=N] [to=N]        a new article (genres: evaluation/segmentation/README.md)
     L: column label   K: kicker   H: headline   S: subtitle    (" / " inside: printed over two lines)
@@ -56,7 +57,7 @@ def build(source: Path) -> tuple[str, dict]:
 
     for number, raw in enumerate(source.read_text(encoding="utf-8").splitlines(), start=1):
         line = raw.strip()
-        if not line or line.startswith("#"):
+        if not line or line.startswith("//"):
             continue
         where = f"{source}:{number}"
         if line.startswith("@punct"):
