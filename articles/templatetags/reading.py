@@ -1,4 +1,4 @@
-"""Template filters of the reading site: Chinese dates and flag names.
+"""Template filters of the reading site: Chinese dates, flag names and display punctuation.
 
 Django's ``date`` filter would need a format string per template and knows no “（估）”; these keep
 every page writing a date the same way.
@@ -7,6 +7,7 @@ every page writing a date the same way.
 from django import template
 
 from articles.models import CreditRole, FlagCode
+from articles.text.punctuation import display_html, display_text
 
 register = template.Library()
 
@@ -68,3 +69,16 @@ def _label(choices, value: str) -> str:
         return str(choices(value).label)
     except ValueError:  # a code no longer in the vocabulary: show it as stored
         return value
+
+
+@register.filter(is_safe=True)
+def cjk_punct(value):
+    """ASCII ``, ; : ? ! ( )`` beside Chinese shown full-width (``articles.text.punctuation``).
+
+    Plain text stays plain (autoescaping still applies to it); already safe HTML, such as a
+    highlighted fragment, is converted between its tags and stays safe."""
+    if value is None:
+        return ""
+    if getattr(value, "__html__", None):
+        return display_html(value)
+    return display_text(str(value))

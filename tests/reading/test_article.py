@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils.html import escape
 
 from articles.models import Article, ArticleRegion, Issue
+from articles.text.punctuation import display_text
 
 
 def body_of(html: str) -> str:
@@ -13,10 +14,11 @@ def body_of(html: str) -> str:
 
 
 def test_every_seeded_article_page_shows_its_headline(client, db):
+    """…as printed, with full-width punctuation between Chinese text (服务送上门! → 服务送上门！)."""
     for article in Article.objects.all():
         response = client.get(article.get_absolute_url())
         assert response.status_code == 200, article.get_absolute_url()
-        assert f'<h1 class="headline" id="article-title">{escape(article.headline or "（无题）")}</h1>' in \
+        assert f'<h1 class="headline" id="article-title">{escape(display_text(article.headline or "（无题）"))}</h1>' in \
             response.content.decode()
 
 
