@@ -5,7 +5,7 @@ import re
 from django.urls import reverse
 from django.utils.html import escape
 
-from articles.models import Article, ArticleRegion, Issue
+from articles.models import Article, ArticleRegion, Issue, Page
 from articles.text.punctuation import display_text
 
 
@@ -98,8 +98,24 @@ def test_previous_and_next_article_on_the_page(client, seeded_page):
     html = client.get(middle.get_absolute_url()).content.decode()
     assert f'<a rel="prev" href="{articles[0].get_absolute_url()}">' in html
     assert f'<a rel="next" href="{articles[2].get_absolute_url()}">' in html
-    first_html = client.get(articles[0].get_absolute_url()).content.decode()
-    assert 'rel="prev"' not in first_html.split('aria-label="本版其他文章"')[1]
+    assert f'<link rel="next" href="{articles[2].get_absolute_url()}">' in html  # ← → keys follow these
+    assert f'href="{seeded_page.get_absolute_url()}"><span class="pager-label">返回本版' in html
+
+
+def test_article_sequence_turns_the_page_at_the_ends(client, seeded_page):
+    """The last article of a page leads to the first article of the next page of the issue, and
+    back; the issue's very first article has no previous one."""
+    issue = seeded_page.issue
+    last = seeded_page.articles.order_by("-order").first()
+    first_of_page_two = Article.objects.create(page=Page.objects.create(
+        issue=issue, number=seeded_page.number + 1, name="测试版"), order=1, headline="第二版头条", slug="di-er-ban")
+    html = client.get(last.get_absolute_url()).content.decode()
+    assert f'<a rel="next" href="{first_of_page_two.get_absolute_url()}"><span class="pager-label">下一版' in html
+    back = client.get(first_of_page_two.get_absolute_url()).content.decode()
+    assert f'<a rel="prev" href="{last.get_absolute_url()}"><span class="pager-label">← 上一版' in back
+    first = Article.objects.filter(page__issue=issue).order_by("page__number", "order").first()
+    if not Page.objects.filter(issue=issue, number__lt=first.page.number).exists():
+        assert 'rel="prev"' not in client.get(first.get_absolute_url()).content.decode()
 
 
 def test_citation_and_permalink(client, sample_article):

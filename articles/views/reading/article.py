@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from articles.models import CreditRole
 
-from . import queries
+from . import navigation, queries
 from .body import body_parts
 from .citation import article_citation
 
@@ -31,8 +31,7 @@ def _render_article(request, article):
     credits = queries.article_credits(article)
     authors = [c for c in credits if c.role != CreditRole.MENTIONED]
     mentioned = [c for c in credits if c.role == CreditRole.MENTIONED]
-    siblings = queries.page_siblings(article)
-    index = next(i for i, a in enumerate(siblings) if a.pk == article.pk)
+    sequence = navigation.article_sequence(article, queries.page_siblings(article))
     flags = list(article.flags.filter(resolved_at__isnull=True).order_by("code"))
     parts = body_parts(queries.article_body_blocks(article))
     context = {
@@ -45,8 +44,8 @@ def _render_article(request, article):
         "mentioned": mentioned,
         "region_tags": queries.article_regions(article),
         "topic_tags": queries.article_topics(article),
-        "previous_article": siblings[index - 1] if index > 0 else None,
-        "next_article": siblings[index + 1] if index + 1 < len(siblings) else None,
+        "sequence": sequence,
+        "trail": navigation.trail(article=article),
         "open_flags": flags,
         "citation": article_citation(article, authors),
         "permalink": request.build_absolute_uri(reverse("article_detail_short", args=[article.pk])),
