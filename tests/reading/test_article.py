@@ -124,7 +124,7 @@ def test_citation_and_permalink(client, sample_article):
     date = f"[{issue.date:%Y-%m-%d}]" if issue.date_is_estimated else f"{issue.date:%Y-%m-%d}"
     number = f"[{page.number}]" if page.number_is_estimated else str(page.number)
     expected = f"甲乙丙, 丁戊. 测试主题：职工书屋开到车间: 测试副题：三千职工受益[N]. {issue.newspaper.name}, {date}({number})."
-    assert f'<p class="citation">{expected}</p>' in html
+    assert f'<p class="citation" id="citation-text">{expected}</p>' in html
     assert f'http://testserver/articles/{sample_article.pk}/' in html
 
 
@@ -132,7 +132,7 @@ def test_seeded_citation_names_the_reporter(client, db):
     article = Article.objects.filter(headline__contains="德清工会推动审计服务").first()
     assert article is not None
     html = client.get(article.get_absolute_url()).content.decode()
-    assert re.search(r'<p class="citation">寿慧桢\. 德清工会推动审计服务“零距离”\[N\]\. 浙江工人日报, \[?\d{4}-\d\d-\d\d\]?\(\[?\d+\]?\)\.</p>',
+    assert re.search(r'<p class="citation" id="citation-text">寿慧桢\. 德清工会推动审计服务“零距离”\[N\]\. 浙江工人日报, \[?\d{4}-\d\d-\d\d\]?\(\[?\d+\]?\)\.</p>',
                      html)
 
 
