@@ -85,3 +85,19 @@ def test_arrow_keys_script_is_a_static_file_on_every_reading_page(client, db):
     page = Page.objects.order_by("pk").first()
     html = client.get(page.get_absolute_url()).content.decode()
     assert re.search(r'<script src="[^"]*js/pager-keys\.js" defer></script>', html)
+
+
+def test_page_view_draws_the_page_as_boxes_in_reading_order_sized_by_length(client, db):
+    page = max(Page.objects.all(), key=lambda p: p.articles.count())
+    html = client.get(page.get_absolute_url()).content.decode()
+    schematic = html[html.index('<nav class="page-schematic"'):]
+    schematic = schematic[:schematic.index("</nav>")]
+    articles = list(page.articles.order_by("order", "pk"))
+    hrefs = re.findall(r'<a href="([^"]+)">', schematic)
+    assert hrefs == [a.get_absolute_url() for a in articles]
+    lengths = {a.pk: sum(len(b.text) for b in a.blocks.filter(hidden=False)) for a in articles}
+    sizes = dict(zip((a.pk for a in articles), map(int, re.findall(r'<li class="size-(\d)">', schematic))))
+    longest = max(lengths, key=lengths.get)
+    shortest = min(lengths, key=lengths.get)
+    assert sizes[longest] == 6 and sizes[shortest] < sizes[longest]
+    assert f"{lengths[longest]} 字" in schematic

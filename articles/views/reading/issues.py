@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 
 from . import navigation, queries
 from .body import lead_text
+from .schematic import page_schematic
 
 
 def _day(year: int, month: int, day: int) -> date:
@@ -35,6 +36,7 @@ def page_detail(request, year: int, month: int, day: int, number: int):
     articles = list(page.articles.all())
     for article in articles:
         article.lead = lead_text(article.lead_blocks)
+    schematic = page_schematic(articles)
     # The other pages of the issue, for the page switcher (one small query).
     pages = list(page.issue.pages.order_by("number")
                  .only("id", "issue_id", "number", "number_is_estimated", "name"))
@@ -43,4 +45,5 @@ def page_detail(request, year: int, month: int, day: int, number: int):
     return render(request, "articles/page_detail.html", {
         "page": page, "issue": page.issue, "articles": articles, "pages": pages,
         "trail": navigation.trail(page=page), "sequence": navigation.page_sequence(page, pages),
+        "schematic": schematic,
     })
