@@ -101,3 +101,10 @@ def test_page_view_draws_the_page_as_boxes_in_reading_order_sized_by_length(clie
     shortest = min(lengths, key=lengths.get)
     assert sizes[longest] == 6 and sizes[shortest] < sizes[longest]
     assert f"{lengths[longest]} 字" in schematic
+
+
+def test_favicon_is_linked_and_favicon_ico_redirects_to_it(client, db):
+    html = client.get("/").content.decode()
+    icon = re.search(r'<link rel="icon" href="([^"]+\.svg)"', html).group(1)
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301 and response["Location"] == icon
