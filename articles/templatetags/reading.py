@@ -38,10 +38,11 @@ def issue_date(issue) -> str:
 
 
 @register.filter
-def page_label(page) -> str:
-    """“第3版 工会”; “第3版（估）” when the number was guessed, not printed (as for dates)."""
+def page_label(page, mark_estimate: bool = True) -> str:
+    """“第3版 工会”; “第3版（估）” when the number was guessed, not printed (as for dates).
+    ``page|page_label:False`` leaves the mark out, where the issue above already says it."""
     label = f"第{page.number}版"
-    if page.number_is_estimated:
+    if page.number_is_estimated and mark_estimate:
         label += "（估）"
     return f"{label} {page.name}" if page.name else label
 
