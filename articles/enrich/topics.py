@@ -27,7 +27,13 @@ from .texts import article_texts
 TITLE_WEIGHT = 3.0
 NORM_CHARS = 600
 MIN_SCORE = 1.5  # below this an article gets no automatic topic at all
-SECONDARY_SHARE = 0.4  # a secondary topic scores at least this share of the primary's score
+SECONDARY_SHARE = 0.4  # a secondary topic scores at least this share of the primary's score …
+# … or its keywords recur in the body (weighted count before length normalisation) and it keeps a
+# smaller share: a long report that returns to 劳模工匠 six times belongs on that topic page, although
+# dividing by its length made the topic look minor (measured on the seeds' gold `topics` lists:
+# tag recall 0.78 → 0.91 with precision 0.90 → 0.88; see evaluate_enrichment).
+RECURRING_BODY_WEIGHT = 5.0
+RECURRING_SHARE = 0.15
 MAX_SECONDARY = 3
 
 _KEYWORD_LINE = re.compile(r"^(?P<word>\S+?)(?:[\s,，:：]+(?P<weight>[0-9]+(?:\.[0-9]+)?))?$")
@@ -63,8 +69,13 @@ class TopicMatcher:
         return sum(self.weights[match.group()] for match in self.pattern.finditer(text))
 
     def score(self, title: str, body: str) -> float:
+        return self.scores(title, body)[0]
+
+    def scores(self, title: str, body: str) -> tuple[float, float]:
+        """(score, body weight before length normalisation)."""
+        body_weight = self.weight_in(body)
         body_factor = NORM_CHARS / max(len(body), NORM_CHARS)
-        return TITLE_WEIGHT * self.weight_in(title) + self.weight_in(body) * body_factor
+        return TITLE_WEIGHT * self.weight_in(title) + body_weight * body_factor, body_weight
 
 
 def load_matchers() -> list[TopicMatcher]:
@@ -75,13 +86,22 @@ def rank_topics(title: str, body: str, matchers: Iterable[TopicMatcher]) -> list
     """(topic id, score) pairs worth tagging, best first: the primary, then secondary topics."""
     title, body = fold(title), fold(body)
     scored = sorted(
-        ((m.topic_id, round(m.score(title, body), 3)) for m in matchers), key=lambda pair: pair[1], reverse=True
+        ((m.topic_id, round(score, 3), body_weight)
+         for m in matchers for score, body_weight in [m.scores(title, body)]),
+        key=lambda row: row[1], reverse=True,
     )
     if not scored or scored[0][1] < MIN_SCORE:
         return []
     top = scored[0][1]
-    secondary = [pair for pair in scored[1:] if pair[1] >= max(MIN_SCORE, SECONDARY_SHARE * top)]
-    return [scored[0], *secondary[:MAX_SECONDARY]]
+
+    def secondary(score: float, body_weight: float) -> bool:
+        if score < MIN_SCORE:
+            return False
+        return score >= SECONDARY_SHARE * top or (
+            body_weight >= RECURRING_BODY_WEIGHT and score >= RECURRING_SHARE * top)
+
+    chosen = [(tid, score) for tid, score, body_weight in scored[1:] if secondary(score, body_weight)]
+    return [scored[0][:2], *chosen[:MAX_SECONDARY]]
 
 
 def enrich_topics(articles) -> int:

@@ -1,7 +1,12 @@
-"""The hand-judged main topic of each seed article (gold/topics.json) and how the tags compare.
+"""The hand-judged topics of each seed article (gold/topics.json) and how the tags compare.
 
-Used by ``manage.py evaluate_enrichment --only topics`` and tests/people_topics. Precision is
-right primaries over articles that got a primary; recall is right primaries over all 38.
+Used by ``manage.py evaluate_enrichment --only topics`` and tests/people_topics. Two measures:
+
+* the main topic: precision is right primaries over articles that got a primary; recall is right
+  primaries over all 38;
+* topic pages (what readers see on /topics/<slug>/): every (article, topic) tag against the gold's
+  ``topics`` lists — ``tags_precision`` is right tags over all automatic tags, ``tags_recall`` is
+  gold pairs found over all gold pairs. A topic page that misses articles is a recall problem.
 """
 
 from __future__ import annotations
@@ -30,6 +35,7 @@ def primary_topic_slug(article) -> str | None:
 
 def evaluate() -> dict:
     right = with_primary = in_tags = acceptable = 0
+    tags_right = tags_total = gold_pairs = 0
     differences = []
     gold = load_gold()
     for entry in gold:
@@ -45,6 +51,13 @@ def evaluate() -> dict:
         right += primary == entry["topic"]
         acceptable += primary in (entry["topic"], entry.get("or"))
         in_tags += entry["topic"] in tagged
+        wanted = set(entry.get("topics") or [entry["topic"]])
+        tags_right += len(tagged & wanted)
+        tags_total += len(tagged)
+        gold_pairs += len(wanted)
+        if tagged != wanted:
+            differences.append(f"{entry['file'][:3]} {entry['title']}: tags missing {sorted(wanted - tagged)}, "
+                               f"extra {sorted(tagged - wanted)}")
         if primary != entry["topic"]:
             differences.append(
                 f"{entry['file'][:3]} {entry['title']}: primary {primary} (gold {entry['topic']}; tags {sorted(tagged)})"
@@ -55,5 +68,8 @@ def evaluate() -> dict:
         "primary_right": f"{right}/{len(gold)}",
         "primary_or_alternative": f"{acceptable}/{len(gold)}",
         "gold_topic_among_tags": f"{in_tags}/{len(gold)}",
+        "tags_precision": tags_right / tags_total if tags_total else 1.0,
+        "tags_recall": tags_right / gold_pairs if gold_pairs else 1.0,
+        "tags_right": f"{tags_right} of {tags_total} tags, {gold_pairs} in gold",
         "differences": differences,
     }

@@ -1,4 +1,4 @@
-"""Template filters of the reading site: Chinese dates and flag names.
+"""Template filters of the reading site: Chinese dates, flag names and display punctuation.
 
 Django's ``date`` filter would need a format string per template and knows no “（估）”; these keep
 every page writing a date the same way.
@@ -7,6 +7,7 @@ every page writing a date the same way.
 from django import template
 
 from articles.models import CreditRole, FlagCode
+from articles.text.punctuation import display_html, display_text
 
 register = template.Library()
 
@@ -37,10 +38,11 @@ def issue_date(issue) -> str:
 
 
 @register.filter
-def page_label(page) -> str:
-    """“第3版 工会”; “第3版（估）” when the number was guessed, not printed (as for dates)."""
+def page_label(page, mark_estimate: bool = True) -> str:
+    """“第3版 工会”; “第3版（估）” when the number was guessed, not printed (as for dates).
+    ``page|page_label:False`` leaves the mark out, where the issue above already says it."""
     label = f"第{page.number}版"
-    if page.number_is_estimated:
+    if page.number_is_estimated and mark_estimate:
         label += "（估）"
     return f"{label} {page.name}" if page.name else label
 
@@ -68,3 +70,16 @@ def _label(choices, value: str) -> str:
         return str(choices(value).label)
     except ValueError:  # a code no longer in the vocabulary: show it as stored
         return value
+
+
+@register.filter(is_safe=True)
+def cjk_punct(value):
+    """ASCII ``, ; : ? ! ( )`` beside Chinese shown full-width (``articles.text.punctuation``).
+
+    Plain text stays plain (autoescaping still applies to it); already safe HTML, such as a
+    highlighted fragment, is converted between its tags and stays safe."""
+    if value is None:
+        return ""
+    if getattr(value, "__html__", None):
+        return display_html(value)
+    return display_text(str(value))

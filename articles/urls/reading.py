@@ -28,5 +28,6 @@ urlpatterns = [
     path(DAY, reading.issue_detail, name="issue_detail"),
     path(DAY + "pages/<int:number>/", reading.page_detail, name="page_detail"),
     path("articles/<int:pk>/", reading.article_detail_short, name="article_detail_short"),
+    path("articles/<int:pk>/cite.<str:extension>", reading.article_cite, name="article_cite"),
     path("articles/<int:pk>/<str:slug>/", reading.article_detail, name="article_detail"),
 ]

@@ -8,7 +8,10 @@ spelling still finds the person: /people/?q=金钩胤 searches aliases too, and 
 
 from urllib.parse import urlencode
 
+from django.core.paginator import Paginator
 from django.db.models import Count, Exists, F, OuterRef, Q
+from django.db.models.functions import Substr, Upper
+from django.utils.functional import cached_property
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -17,6 +20,7 @@ from articles.models import Article, Credit, Person, PersonAlias
 from articles.models.choices import CreditRole, CreditStatus
 from articles.text.fold import fold
 
+from .person_profile import person_profile
 from .topics import newest_first, page_of
 
 PER_PAGE = 60
@@ -31,6 +35,61 @@ def _credited(role: str | None = None):
     return Exists(credits.filter(role=role) if role else credits)
 
 
+class LetterPaginator(Paginator):
+    """Pages of about ``per_page`` people that never split an initial letter (A–Z by pinyin slug),
+    so the A–Z bar can link each letter to the one page that holds it — as a printed index does.
+
+    A letter with more people than fit on a page is the only one split, over pages of its own. The
+    letter counts come from one grouped query, which also gives the paginator its total.
+    """
+
+    @cached_property
+    def letter_counts(self) -> list[tuple[str, int]]:
+        rows = (self.object_list.annotate(initial=Upper(Substr("slug", 1, 1))).values("initial")
+                .annotate(n=Count("id")).order_by("initial"))
+        return [(row["initial"], row["n"]) for row in rows]
+
+    @cached_property
+    def bounds(self) -> list[tuple[int, int]]:
+        """(start, end) offsets of each page in the slug-ordered list."""
+        bounds: list[tuple[int, int]] = []
+        start = end = 0
+        for _, count in self.letter_counts:
+            if end > start and end - start + count > self.per_page:
+                bounds.append((start, end))
+                start = end
+            end += count
+            while end - start > self.per_page:  # one letter larger than a page
+                bounds.append((start, start + self.per_page))
+                start += self.per_page
+        if end > start or not bounds:
+            bounds.append((start, end))
+        return bounds
+
+    @cached_property
+    def count(self) -> int:
+        return sum(n for _, n in self.letter_counts)
+
+    @cached_property
+    def num_pages(self) -> int:
+        return len(self.bounds)
+
+    def page(self, number):
+        number = self.validate_number(number)
+        start, end = self.bounds[number - 1]
+        return self._get_page(self.object_list[start:end], number, self)
+
+    def letter_links(self, extra: str) -> list[tuple[str, str]]:
+        """(letter, URL of the page holding it, with an anchor) for the A–Z bar."""
+        links, offset = [], 0
+        for letter, count in self.letter_counts:
+            number = next(i for i, (start, end) in enumerate(self.bounds, 1) if start <= offset < end)
+            prefix = f"?{extra}&page={number}" if extra else f"?page={number}"
+            links.append((letter, f"{prefix}#initial-{letter.lower()}"))
+            offset += count
+        return links
+
+
 def person_list(request):
     """People ordered by pinyin. The page of 60 is chosen first (slug index, EXISTS on the
     (person, status) index), then their counts per role come from one grouped query over those 60
@@ -41,7 +100,8 @@ def person_list(request):
     if query:
         spelled = PersonAlias.objects.filter(name__contains=query).values("person_id")
         people = people.filter(Q(name__contains=query) | Q(pk__in=spelled))
-    page = page_of(request, people, PER_PAGE)
+    paginator = LetterPaginator(people, PER_PAGE)
+    page = paginator.get_page(request.GET.get("page"))
     counts = (
         Credit.objects.filter(person_id__in=[person.pk for person in page], status=CreditStatus.PUBLISHED)
         .values_list("person_id", "role")
@@ -57,6 +117,7 @@ def person_list(request):
     extra = urlencode({key: value for key, value in (("role", role), ("q", query)) if value})
     return render(request, "browse/person_list.html", {
         "people": page, "role": role, "roles": CreditRole.choices, "query": query,
+        "letters": paginator.letter_links(extra),
         "pager_extra": f"{extra}&" if extra else "",
     })
 
@@ -85,7 +146,9 @@ def person_detail(request, slug: str):
         # Only suggested names (waiting for an editor) or nothing at all: not a public page yet.
         raise Http404("没有这个人物")
     role = request.GET.get("role") if request.GET.get("role") in CreditRole.values else None
-    context = {"person": person, "aliases": aliases, "role": role, "roles": CreditRole.choices}
+    context = {"person": person, "aliases": aliases, "role": role, "roles": CreditRole.choices,
+               "profile": person_profile(person)}
+
     def credited(role_value: str):
         """Articles crediting the person in this role, with the spelling printed there."""
         return Article.objects.filter(

@@ -92,13 +92,32 @@ def region_detail(request, slug: str):
     for child in children:
         child.percent = round(100 * child.article_count / children_highest) if children_highest else 0
 
+    child_groups = group_counties(children) if region.level == RegionLevel.CITY else [("", children)]
+
     topics, people, sampled = top_topics_and_people(region, articles.paginator.count, TOP)
     ancestors = [r for r in (region.parent.parent if region.parent else None, region.parent) if r]
     return render(request, "browse/region_detail.html", {
         "region": region, "ancestors": ancestors, "articles": articles, "children": children,
+        "child_groups": child_groups,
         "topics": topics, "people": people, "sampled": sampled, "sample_size": SAMPLE,
         "years": articles_per_year(region),
     })
+
+
+# A city's county-level divisions in the order the statistical yearbooks list them: districts, then
+# county-level cities, then counties; each group in GB/T 2260 code order (the official order).
+COUNTY_KINDS = (("区", "市辖区"), ("市", "县级市"), ("县", "县"))
+
+
+def group_counties(children: list[Region]) -> list[tuple[str, list[Region]]]:
+    groups = []
+    for suffix, label in COUNTY_KINDS:
+        members = sorted((c for c in children if c.name.endswith(suffix)), key=lambda c: c.code)
+        if members:
+            groups.append((label, members))
+    listed = {c.pk for _, members in groups for c in members}
+    rest = [c for c in children if c.pk not in listed]
+    return groups + ([("其他", rest)] if rest else [])
 
 
 def load_listed_articles(region: Region):

@@ -94,3 +94,18 @@ def test_large_region_plan_lists_the_same_articles_in_the_same_order(monkeypatch
     topics, people, sampled = region_queries.top_topics_and_people(region, total, 10)
     assert sampled and sum(t["count"] for t in topics) >= 1
     assert all(t["count"] <= 2 for t in topics)
+
+
+def test_city_side_list_groups_districts_county_cities_and_counties(client):
+    """Hangzhou has districts, one county-level city and counties: each group under its heading, in
+    the official code order, never mixed."""
+    city = Region.objects.get(name="杭州市")
+    html = client.get(city.get_absolute_url()).content.decode()
+    aside = html[html.index('<aside class="region-aside">'):]
+    positions = {c.short_name: aside.index(f">{c.short_name}</a>") for c in Region.objects.filter(parent=city)}
+    headings = [aside.index(f'<h3 class="region-group">{label}</h3>') for label in ("市辖区", "县级市", "县")]
+    assert headings == sorted(headings)
+    for child in Region.objects.filter(parent=city):
+        group = {"区": 0, "市": 1, "县": 2}[child.name[-1]]
+        assert headings[group] < positions[child.short_name]
+        assert group == 2 or positions[child.short_name] < headings[group + 1]

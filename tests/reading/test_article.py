@@ -5,7 +5,8 @@ import re
 from django.urls import reverse
 from django.utils.html import escape
 
-from articles.models import Article, ArticleRegion, Issue
+from articles.models import Article, ArticleRegion, Issue, Page
+from articles.text.punctuation import display_text
 
 
 def body_of(html: str) -> str:
@@ -13,10 +14,11 @@ def body_of(html: str) -> str:
 
 
 def test_every_seeded_article_page_shows_its_headline(client, db):
+    """…as printed, with full-width punctuation between Chinese text (服务送上门! → 服务送上门！)."""
     for article in Article.objects.all():
         response = client.get(article.get_absolute_url())
         assert response.status_code == 200, article.get_absolute_url()
-        assert f'<h1 class="headline" id="article-title">{escape(article.headline or "（无题）")}</h1>' in \
+        assert f'<h1 class="headline" id="article-title">{escape(display_text(article.headline or "（无题）"))}</h1>' in \
             response.content.decode()
 
 
@@ -96,8 +98,24 @@ def test_previous_and_next_article_on_the_page(client, seeded_page):
     html = client.get(middle.get_absolute_url()).content.decode()
     assert f'<a rel="prev" href="{articles[0].get_absolute_url()}">' in html
     assert f'<a rel="next" href="{articles[2].get_absolute_url()}">' in html
-    first_html = client.get(articles[0].get_absolute_url()).content.decode()
-    assert 'rel="prev"' not in first_html.split('aria-label="本版其他文章"')[1]
+    assert f'<link rel="next" href="{articles[2].get_absolute_url()}">' in html  # ← → keys follow these
+    assert f'href="{seeded_page.get_absolute_url()}"><span class="pager-label">返回本版' in html
+
+
+def test_article_sequence_turns_the_page_at_the_ends(client, seeded_page):
+    """The last article of a page leads to the first article of the next page of the issue, and
+    back; the issue's very first article has no previous one."""
+    issue = seeded_page.issue
+    last = seeded_page.articles.order_by("-order").first()
+    first_of_page_two = Article.objects.create(page=Page.objects.create(
+        issue=issue, number=seeded_page.number + 1, name="测试版"), order=1, headline="第二版头条", slug="di-er-ban")
+    html = client.get(last.get_absolute_url()).content.decode()
+    assert f'<a rel="next" href="{first_of_page_two.get_absolute_url()}"><span class="pager-label">下一版' in html
+    back = client.get(first_of_page_two.get_absolute_url()).content.decode()
+    assert f'<a rel="prev" href="{last.get_absolute_url()}"><span class="pager-label">← 上一版' in back
+    first = Article.objects.filter(page__issue=issue).order_by("page__number", "order").first()
+    if not Page.objects.filter(issue=issue, number__lt=first.page.number).exists():
+        assert 'rel="prev"' not in client.get(first.get_absolute_url()).content.decode()
 
 
 def test_citation_and_permalink(client, sample_article):
@@ -106,7 +124,7 @@ def test_citation_and_permalink(client, sample_article):
     date = f"[{issue.date:%Y-%m-%d}]" if issue.date_is_estimated else f"{issue.date:%Y-%m-%d}"
     number = f"[{page.number}]" if page.number_is_estimated else str(page.number)
     expected = f"甲乙丙, 丁戊. 测试主题：职工书屋开到车间: 测试副题：三千职工受益[N]. {issue.newspaper.name}, {date}({number})."
-    assert f'<p class="citation">{expected}</p>' in html
+    assert f'<p class="citation" id="citation-text">{expected}</p>' in html
     assert f'http://testserver/articles/{sample_article.pk}/' in html
 
 
@@ -114,7 +132,7 @@ def test_seeded_citation_names_the_reporter(client, db):
     article = Article.objects.filter(headline__contains="德清工会推动审计服务").first()
     assert article is not None
     html = client.get(article.get_absolute_url()).content.decode()
-    assert re.search(r'<p class="citation">寿慧桢\. 德清工会推动审计服务“零距离”\[N\]\. 浙江工人日报, \[?\d{4}-\d\d-\d\d\]?\(\[?\d+\]?\)\.</p>',
+    assert re.search(r'<p class="citation" id="citation-text">寿慧桢\. 德清工会推动审计服务“零距离”\[N\]\. 浙江工人日报, \[?\d{4}-\d\d-\d\d\]?\(\[?\d+\]?\)\.</p>',
                      html)
 
 

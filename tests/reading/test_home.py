@@ -1,5 +1,7 @@
 """The home page: the archive at a glance and the ways into it."""
 
+import re
+
 from django.urls import reverse
 
 from articles.models import Article, Issue, Page
@@ -32,4 +34,17 @@ def test_home_has_skip_link_and_landmarks(client, db):
     html = client.get(reverse("home")).content.decode()
     assert 'class="skip-link" href="#main"' in html
     assert '<main id="main"' in html and 'role="banner"' in html and 'role="contentinfo"' in html
-    assert "<script" not in html  # reading needs no JavaScript
+    # Reading needs no JavaScript: the one script only adds ← → keys, from a file (no inline code).
+    scripts = re.findall(r"<script[^>]*>", html)
+    assert all("src=" in tag and "defer" in tag for tag in scripts), scripts
+
+
+def test_estimated_mark_once_per_issue_with_one_explanation(client, db):
+    """“（估）” belongs to an issue: it is said once per issue shown, not on every article line."""
+    html = client.get(reverse("home")).content.decode()
+    estimated_issues = Issue.objects.filter(date_is_estimated=True).count()
+    assert estimated_issues, "the seeds' dates are estimated"
+    issues_shown = min(Issue.objects.count(), 5)
+    # Each issue at most twice: in the list of issues and as the heading of its articles.
+    assert html.count("（估）") <= 2 * issues_shown + 1
+    assert html.count('id="estimate-note"') == 1

@@ -4,7 +4,7 @@ One module per page kind; ``queries`` holds the querysets (each view runs a fixe
 of queries), ``body`` turns blocks into paragraphs, ``citation`` writes the GB/T 7714 line.
 """
 
-from .article import article_detail, article_detail_short
+from .article import article_cite, article_detail, article_detail_short
 from .calendar import issue_archive, issue_month, issue_year
 from .home import home
 from .issues import issue_detail, page_detail
@@ -12,6 +12,7 @@ from .sitemaps import SITEMAPS, robots_txt
 
 __all__ = [
     "SITEMAPS",
+    "article_cite",
     "article_detail",
     "article_detail_short",
     "home",

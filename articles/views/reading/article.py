@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+import json
+
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from articles.models import CreditRole
 
-from . import queries
+from . import navigation, queries
 from .body import body_parts
-from .citation import article_citation
+from .citation import citation_source, gbt7714_newspaper
+from .citation_formats import EXPORTS, full_title
+
+# URL file extension → export format (articles/<pk>/cite.ris …)
+EXPORT_BY_EXTENSION = {extension: name for name, (_, _, extension) in EXPORTS.items()}
 
 
 def article_detail_short(request, pk: int):
@@ -31,10 +38,11 @@ def _render_article(request, article):
     credits = queries.article_credits(article)
     authors = [c for c in credits if c.role != CreditRole.MENTIONED]
     mentioned = [c for c in credits if c.role == CreditRole.MENTIONED]
-    siblings = queries.page_siblings(article)
-    index = next(i for i, a in enumerate(siblings) if a.pk == article.pk)
+    sequence = navigation.article_sequence(article, queries.page_siblings(article))
     flags = list(article.flags.filter(resolved_at__isnull=True).order_by("code"))
     parts = body_parts(queries.article_body_blocks(article))
+    permalink = request.build_absolute_uri(reverse("article_detail_short", args=[article.pk]))
+    source = citation_source(article, authors, permalink)
     context = {
         "article": article,
         "page": article.page,
@@ -45,10 +53,52 @@ def _render_article(request, article):
         "mentioned": mentioned,
         "region_tags": queries.article_regions(article),
         "topic_tags": queries.article_topics(article),
-        "previous_article": siblings[index - 1] if index > 0 else None,
-        "next_article": siblings[index + 1] if index + 1 < len(siblings) else None,
+        "sequence": sequence,
+        "trail": navigation.trail(article=article),
         "open_flags": flags,
-        "citation": article_citation(article, authors),
-        "permalink": request.build_absolute_uri(reverse("article_detail_short", args=[article.pk])),
+        "citation": gbt7714_newspaper(source),
+        "citation_source": source,
+        "citation_exports": [(name, reverse("article_cite", args=[article.pk, extension]))
+                             for name, (_, _, extension) in EXPORTS.items()],
+        "news_article_json_ld": _news_article_json_ld(source, article),
+        "permalink": permalink,
     }
     return render(request, "articles/article_detail.html", context)
+
+
+def _news_article_json_ld(source, article) -> str:
+    """schema.org NewsArticle, for search engines and reference managers that read JSON-LD.
+
+    Escaped like Django's ``json_script`` (``<``, ``>``, ``&`` as \\u escapes) so that no title can
+    close the script element."""
+    data = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": full_title(source),
+        "datePublished": source.issue_date.isoformat(),
+        "inLanguage": "zh-CN",
+        "url": source.url,
+        "author": [{"@type": "Person", "name": name} for name in source.authors],
+        "isPartOf": {"@type": "PublicationIssue", "datePublished": source.issue_date.isoformat(),
+                     "isPartOf": {"@type": "Periodical", "name": source.newspaper}},
+        "pageStart": str(source.page_number),
+    }
+    if article.column_label:
+        data["articleSection"] = article.column_label
+    text = json.dumps(data, ensure_ascii=False)
+    return text.translate({ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"})
+
+
+def article_cite(request, pk: int, extension: str):
+    """``/articles/<pk>/cite.ris`` (also ``.bib``, ``.json``): the reference as a download."""
+    name = EXPORT_BY_EXTENSION.get(extension)
+    if name is None:
+        raise Http404("没有这种引用格式")
+    article = queries.article_with_page(pk)
+    credits = [c for c in queries.article_credits(article) if c.role != CreditRole.MENTIONED]
+    permalink = request.build_absolute_uri(reverse("article_detail_short", args=[article.pk]))
+    write, content_type, _ = EXPORTS[name]
+    response = HttpResponse(write(citation_source(article, credits, permalink)),
+                            content_type=f"{content_type}; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="gongbao-{article.pk}.{extension}"'
+    return response

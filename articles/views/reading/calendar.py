@@ -14,6 +14,8 @@ from django.urls import reverse
 
 from articles.models import Article, Issue
 
+from . import navigation
+
 WEEKDAYS = "一二三四五六日"
 _calendar = calendar.Calendar(firstweekday=0)
 
@@ -71,7 +73,7 @@ def issue_year(request, year: int):
     before, after = _neighbours(start, end)
     return render(request, "articles/issue_year.html", {
         "year": year, "months": months, "weekdays": WEEKDAYS, "issue_count": len(by_day),
-        "previous": before, "next": after,
+        "previous": before, "next": after, "trail": navigation.trail(year=year),
     })
 
 
@@ -83,10 +85,13 @@ def issue_month(request, year: int, month: int):
     start = date(year, month, 1)
     end = date(year + month // 12, month % 12 + 1, 1) if (year, month) != (date.max.year, 12) else date.max
     by_day = _issues_between(start, end)
-    if not by_day:
-        raise Http404("这个月没有收录的报纸")
     before, after = _neighbours(start, end)
+    if not by_day and (before is None or after is None):
+        # An empty month inside the archive's span is shown (with its neighbours); one before the
+        # first or after the last issue is not a page of this archive.
+        raise Http404("这个月没有收录的报纸")
     return render(request, "articles/issue_month.html", {
         "year": year, "month": month, "weeks": month_grid(year, month, by_day), "weekdays": WEEKDAYS,
         "issues": [by_day[d] for d in sorted(by_day)], "previous": before, "next": after,
+        "trail": navigation.trail(year=year, month=month),
     })

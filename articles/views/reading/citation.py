@@ -42,6 +42,8 @@ class CitationSource:
     date_is_estimated: bool
     page_number: int
     page_number_is_estimated: bool
+    url: str = ""  # the article's permalink, for the export formats
+    article_id: int | None = None
 
 
 def citation_authors(credits: Iterable) -> list[str]:
@@ -78,19 +80,24 @@ def gbt7714_newspaper(source: CitationSource) -> str:
     return "".join(parts)
 
 
-def article_citation(article, credits: Iterable) -> str:
-    """The reference line for an article whose page, issue and newspaper are already loaded."""
+def citation_source(article, credits: Iterable, url: str = "") -> CitationSource:
+    """What a reference to an article needs; its page, issue and newspaper are already loaded."""
     page = article.page
     issue = page.issue
-    return gbt7714_newspaper(
-        CitationSource(
-            authors=citation_authors(credits),
-            headline=article.headline,
-            subtitle=article.subtitle,
-            newspaper=issue.newspaper.name,
-            issue_date=issue.date,
-            date_is_estimated=issue.date_is_estimated,
-            page_number=page.number,
-            page_number_is_estimated=page.number_is_estimated,
-        )
+    return CitationSource(
+        authors=citation_authors(credits),
+        headline=article.headline,
+        subtitle=article.subtitle,
+        newspaper=issue.newspaper.name,
+        issue_date=issue.date,
+        date_is_estimated=issue.date_is_estimated,
+        page_number=page.number,
+        page_number_is_estimated=page.number_is_estimated,
+        url=url,
+        article_id=article.pk,
     )
+
+
+def article_citation(article, credits: Iterable) -> str:
+    """The GB/T 7714 reference line for an article whose page, issue and newspaper are loaded."""
+    return gbt7714_newspaper(citation_source(article, credits))

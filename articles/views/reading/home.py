@@ -27,5 +27,8 @@ def home(request):
         },
         "latest_issues": latest_issues,
         "latest_articles": latest_articles,
+        # One sentence explains the mark once, instead of a tooltip on every line.
+        "estimated_shown": any(i.date_is_estimated for i in latest_issues)
+        or any(a.page.issue.date_is_estimated for a in latest_articles),
     }
     return render(request, "articles/home.html", context)

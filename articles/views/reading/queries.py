@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet, Sum
+from django.db.models.functions import Length
 from django.http import Http404
 
 from articles.models import Article, ArticleRegion, ArticleTopic, Block, BlockKind, Credit, CreditRole
@@ -61,7 +62,10 @@ def page_on(day: date, number: int) -> Page:
     """A page with its articles, their first lines, bylines and open flags, or 404."""
     if number > MAX_ID:
         raise Http404("没有这一版")
-    articles = articles_in_order().prefetch_related(lead_blocks(), byline_credits(), open_flags())
+    # text_length: the article's visible text, for the page schematic (summed in the same query).
+    articles = (articles_in_order()
+                .annotate(text_length=Sum(Length("blocks__text"), filter=Q(blocks__hidden=False)))
+                .prefetch_related(lead_blocks(), byline_credits(), open_flags()))
     page = (Page.objects.filter(issue__date=day, number=number)
             .select_related("issue__newspaper").defer("raw_text").order_by("issue__newspaper_id")
             .prefetch_related(Prefetch("articles", queryset=articles)).first())
