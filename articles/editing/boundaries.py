@@ -9,10 +9,10 @@ the ``Revision`` written.
 
 from django.utils.translation import gettext as _
 
-from articles.models import Block
+from articles.models import Block, RevisionAction
 
 from .errors import InvalidOperation
-from .revisions import Action, page_edit
+from .frame import page_edit
 from .structure import (
     article_blocks,
     get_article,
@@ -38,7 +38,7 @@ def split_article(block, *, user, expected_version: int):
     """Split the block's article before ``block``: it and the blocks after it become a new article
     placed right after the old one."""
     page_id = get_block(block).page_id
-    with page_edit(page_id, user=user, expected_version=expected_version, action=Action.SPLIT) as edit:
+    with page_edit(page_id, user=user, expected_version=expected_version, action=RevisionAction.SPLIT) as edit:
         block = get_block(block, page_id)
         article_id = require_article(block)
         blocks = article_blocks(article_id)
@@ -56,7 +56,7 @@ def merge_articles(article, direction: str = "next", *, user, expected_version: 
     """Merge ``article`` with the previous or next article of the page (``direction``: "previous" or
     "next"). The earlier article keeps its id; the later one's blocks follow its own."""
     page_id = get_article(article).page_id
-    with page_edit(page_id, user=user, expected_version=expected_version, action=Action.MERGE) as edit:
+    with page_edit(page_id, user=user, expected_version=expected_version, action=RevisionAction.MERGE) as edit:
         article = get_article(article, page_id)
         articles = page_articles(page_id)
         index = [a.pk for a in articles].index(article.pk)
@@ -79,7 +79,7 @@ def move_block(block, direction: str, *, user, expected_version: int):
     if direction not in DIRECTIONS:
         raise InvalidOperation(_("未知的移动方向：%(d)s") % {"d": direction})
     page_id = get_block(block).page_id
-    with page_edit(page_id, user=user, expected_version=expected_version, action=Action.MOVE_BLOCK) as edit:
+    with page_edit(page_id, user=user, expected_version=expected_version, action=RevisionAction.MOVE_BLOCK) as edit:
         block = get_block(block, page_id)
         article_id = require_article(block)
         blocks = article_blocks(article_id)
@@ -126,7 +126,7 @@ def move_block_after(block, after, *, user, expected_version: int):
     page; ``block`` may be a loose block that belongs to no article). Saves an editor a long series
     of up/down moves; an emptied article is removed."""
     page_id = get_block(block).page_id
-    with page_edit(page_id, user=user, expected_version=expected_version, action=Action.MOVE_BLOCK) as edit:
+    with page_edit(page_id, user=user, expected_version=expected_version, action=RevisionAction.MOVE_BLOCK) as edit:
         block = get_block(block, page_id)
         after = get_block(after, page_id)
         source_id = block.article_id  # None: a loose block (e.g. a label the importer left outside)
@@ -155,7 +155,7 @@ def gather_blocks(blocks, *, position: int | None = None, user, expected_version
     if len(set(pks)) != len(pks):
         raise InvalidOperation(_("同一个文本块选了两次"))
     page_id = get_block(pks[0]).page_id
-    with page_edit(page_id, user=user, expected_version=expected_version, action=Action.GATHER) as edit:
+    with page_edit(page_id, user=user, expected_version=expected_version, action=RevisionAction.GATHER) as edit:
         chosen = [get_block(pk, page_id) for pk in pks]
         sources = []  # the chosen blocks' articles; loose blocks (no article) may be gathered too
         for block in chosen:
@@ -181,7 +181,7 @@ def reorder_articles(page, article_ids, *, user, expected_version: int):
     """Put the page's articles in the order given (all of the page's article ids, each once).
     Only the order changes, so the articles keep their status and need no reindex."""
     page_id = getattr(page, "pk", page)
-    with page_edit(page_id, user=user, expected_version=expected_version, action=Action.REORDER_ARTICLES) as edit:
+    with page_edit(page_id, user=user, expected_version=expected_version, action=RevisionAction.REORDER_ARTICLES) as edit:
         articles = {a.pk: a for a in page_articles(page_id)}
         wanted = [int(pk) for pk in article_ids]
         if sorted(wanted) != sorted(articles):

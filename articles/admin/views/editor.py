@@ -12,7 +12,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from articles.editing.revisions import ACTION_LABELS, can_undo
+from articles.editing.undo import can_undo
 from articles.models import Page, Revision
 
 from . import actions
@@ -58,5 +58,5 @@ def _last_undoable_change(page: Page):
                 .select_related("user").defer("before", "after").order_by("-created_at", "-id").first())
     if revision is None or not can_undo(revision):
         return None
-    revision.label = _(ACTION_LABELS.get(revision.action, revision.action))
+    revision.label = revision.get_action_display()
     return revision

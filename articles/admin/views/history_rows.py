@@ -13,12 +13,23 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from articles.editing.revisions import FIELD_LABELS
 from articles.editing.snapshots import TABLES_BY_KEY
 from articles.models import Block, Person, Region, Revision, Topic
 
 TEXT_PREVIEW = 14
+# Column names as editors call them (columns not listed show their own name).
+FIELD_LABELS = {
+    "text": gettext_lazy("文本"), "kind": gettext_lazy("类型"), "article_id": gettext_lazy("所属文章"),
+    "position": gettext_lazy("文内顺序"), "hidden": gettext_lazy("不显示"), "duplicate_of_id": gettext_lazy("重复于"),
+    "order": gettext_lazy("版内顺序"), "kicker": gettext_lazy("引题"), "headline": gettext_lazy("主题"),
+    "subtitle": gettext_lazy("副题"), "column_label": gettext_lazy("栏目"), "byline": gettext_lazy("署名"),
+    "status": gettext_lazy("状态"), "issue_id": gettext_lazy("所属期"), "number": gettext_lazy("版次"),
+    "number_is_estimated": gettext_lazy("版次为估计"), "date": gettext_lazy("出版日期"),
+    "date_is_estimated": gettext_lazy("日期为估计"), "person_id": gettext_lazy("人物"), "role": gettext_lazy("角色"),
+    "rejected": gettext_lazy("已否决"), "resolved_at": gettext_lazy("处理时间"), "is_primary": gettext_lazy("主专题"),
+}
 # Bookkeeping columns an editor does not need to see change (scores, counters, timestamps).
 QUIET_FIELDS = {"score", "mentions", "confidence", "evidence", "order", "created_at", "reviewed_at",
                 "resolved_at", "resolved_by_id", "reviewed_by_id", "slug", "original_text"}
