@@ -39,12 +39,7 @@ def page_editor(request, page_id: int):
 
 def _run_action(request, page: Page):
     url = reverse("admin:articles_page_editor", args=[page.pk])
-    name = request.POST.get("action", "")
-    action = actions.ACTIONS.get(name)
-    if action is None:
-        messages.error(request, _("未知的操作，什么也没有改。"))
-        return redirect(url)
-    report = action(request, page)
+    report = actions.perform(request, page, request.POST.get("action", ""))
     if report.ok:
         messages.success(request, report.message)
     else:
