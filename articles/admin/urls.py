@@ -34,4 +34,6 @@ def revision_urls(admin_site) -> list:
 
     return [
         path("<int:revision_id>/undo/", admin_site.admin_view(history.undo_revision), name="articles_revision_undo"),
+        path("<int:revision_id>/compare/", admin_site.admin_view(history.compare_revision),
+             name="articles_revision_compare"),
     ]

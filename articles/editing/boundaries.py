@@ -9,7 +9,7 @@ the ``Revision`` written.
 
 from django.utils.translation import gettext as _
 
-from articles.models import Block, RevisionAction
+from articles.models import Block, BlockKind, RevisionAction
 
 from .errors import InvalidOperation
 from .frame import page_edit
@@ -54,7 +54,12 @@ def split_article(block, *, user, expected_version: int):
 
 def merge_articles(article, direction: str = "next", *, user, expected_version: int):
     """Merge ``article`` with the previous or next article of the page (``direction``: "previous" or
-    "next"). The earlier article keeps its id; the later one's blocks follow its own."""
+    "next"). The earlier article keeps its id; the later one's blocks follow its own.
+
+    The earlier article keeps its title group: the later one's title lines (kicker, headline,
+    subtitle) become inner subheads (小标题) instead of being joined into the headline — the editor
+    may make one of them the subtitle (副题) with one click. If the earlier article has no headline
+    of its own, the later one's title group is kept as it is."""
     page_id = get_article(article).page_id
     with page_edit(page_id, user=user, expected_version=expected_version, action=RevisionAction.MERGE) as edit:
         article = get_article(article, page_id)
@@ -65,11 +70,24 @@ def merge_articles(article, direction: str = "next", *, user, expected_version: 
             raise InvalidOperation(_("这篇文章没有可合并的%(side)s一篇") % {
                 "side": _("前") if direction == "previous" else _("后")})
         keep, absorb = sorted((articles[index], articles[other]), key=lambda a: a.order)
-        set_blocks(keep.pk, article_blocks(keep.pk) + article_blocks(absorb.pk))
+        kept_blocks, absorbed_blocks = article_blocks(keep.pk), article_blocks(absorb.pk)
+        demoted = _second_title_group(kept_blocks, absorbed_blocks)
+        Block.objects.filter(pk__in=[b.pk for b in demoted]).update(kind=BlockKind.SUBHEAD)
+        set_blocks(keep.pk, kept_blocks + absorbed_blocks)
         remove_if_empty(absorb.pk, keep.pk)
         set_article_order(page_articles(page_id))
         edit.summary = _("合并文章《%(a)s》与《%(b)s》") % {"a": keep, "b": absorb}
+        if demoted:
+            edit.summary += _("；后者的标题行 %(lines)s 改为小标题") % {
+                "lines": "、".join(f"L{b.line_start}" for b in demoted)}
     return edit.revision
+
+
+def _second_title_group(kept_blocks, absorbed_blocks) -> list:
+    """The absorbed article's visible title lines, if the kept article has a headline of its own."""
+    if not any(b.kind == BlockKind.HEADLINE and not b.hidden for b in kept_blocks):
+        return []
+    return [b for b in absorbed_blocks if b.kind in BlockKind.title_kinds() and not b.hidden]
 
 
 def move_block(block, direction: str, *, user, expected_version: int):

@@ -172,8 +172,13 @@ def _merger(direction):
     @action(f"merge_{direction}", forms.ArticleForm)
     def merge(request, page, data):
         article = data["article"]
-        return run_operation(request, editing.merge_articles, _("已合并文章。"), f"article-{article.pk}", data,
-                    article=article, direction=direction)
+        report = run_operation(request, editing.merge_articles, _("已合并文章。"), f"article-{article.pk}", data,
+                               article=article, direction=direction)
+        if report.revision is not None:
+            report.message = _("已%(summary)s。") % {"summary": report.revision.summary}
+            kept = Article.objects.filter(pk__in=report.revision.article_ids).values_list("pk", flat=True).first()
+            report.anchor = f"article-{kept}" if kept else ""
+        return report
 
     return merge
 
