@@ -14,7 +14,9 @@ from django.utils.translation import gettext_lazy as _
 
 from django.db.models import Q
 
-from articles.models import Article, Block, BlockKind, CreditRole, FlagCode, Page, Region, Topic
+from articles.editing.queue import QueueFilter
+from articles.models import (Article, ArticleStatus, Block, BlockKind, CreditRole, FlagCode, Page, ProblemReport,
+                             Region, Topic)
 
 class VersionForm(forms.Form):
     """The page version the form was rendered with."""
@@ -220,3 +222,37 @@ class RegionForm(ArticleTagsForm):
 class TopicForm(ArticleTagsForm):
     topic = forms.ModelChoiceField(queryset=Topic.objects.all(), error_messages={
         "required": _("请选择一个专题。"), "invalid_choice": _("请选择一个专题。")})
+
+
+# --- the work queue ---------------------------------------------------------------------------------
+
+class QueueFilterForm(forms.Form):
+    """The queue's filters (GET). An invalid field is reported and left out; the rest still apply."""
+
+    code = forms.ChoiceField(label=_("标记"), required=False,
+                             choices=[("", _("全部问题"))] + list(FlagCode.choices))
+    info = forms.BooleanField(label=_("也显示提示性标记（跨栏拼接、日期为估计）"), required=False)
+    date_from = forms.DateField(label=_("日期从"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    date_to = forms.DateField(label=_("到"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    source = forms.CharField(label=_("版面（源文件名）"), required=False, max_length=100)
+    status = forms.ChoiceField(label=_("状态"), required=False, choices=[
+        ("", _("未审核")), ("all", _("全部状态"))] + list(ArticleStatus.choices))
+    sort = forms.ChoiceField(label=_("排序"), required=False, choices=[
+        ("priority", _("最紧急在前")), ("date", _("日期从早到晚")), ("-date", _("日期从晚到早")),
+        ("flags", _("标记最多在前"))])
+
+    def queue_filter(self) -> QueueFilter:
+        self.is_valid()
+        data = {name: value for name, value in self.cleaned_data.items() if value not in (None, "")}
+        return QueueFilter(code=data.get("code"), informational=bool(data.get("info")),
+                           date_from=data.get("date_from"), date_to=data.get("date_to"),
+                           source=data.get("source", "").strip(), status=data.get("status", ""),
+                           sort=data.get("sort", "priority"))
+
+
+class CloseReportForm(VersionForm):
+    """Close a reader's report from the queue (its article's page version, as every edit)."""
+
+    report = forms.ModelChoiceField(queryset=ProblemReport.objects.filter(status=ProblemReport.Status.OPEN),
+                                    error_messages={"required": _("这条读者报告已不存在，请刷新页面。"),
+                                                    "invalid_choice": _("这条读者报告已不存在或已处理，请刷新页面。")})
