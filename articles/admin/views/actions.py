@@ -112,6 +112,15 @@ def set_kind(request, page, data):
                 f"block-{block.pk}", data, block=block, kind=kind)
 
 
+@action("make_subtitle", forms.BlockForm)
+def make_subtitle(request, page, data):
+    """One click for a line a merge turned into a subhead (小标题) that is really the subtitle (副题)."""
+    block = data["block"]
+    return run_operation(request, editing.set_block_kind,
+                         _("L%(line)s 已改为“%(kind)s”。") % {"line": block.line_start, "kind": BlockKind.SUBTITLE.label},
+                         f"block-{block.pk}", data, block=block, kind=BlockKind.SUBTITLE)
+
+
 @action("hide_duplicate", forms.DuplicateForm)
 def hide_duplicate(request, page, data):
     """Mark a block as a repeat of the block holding source line ``of_line``: kept, not shown."""
