@@ -73,7 +73,7 @@ def page_editor_fragment(request, page_id: int):
     answer["sections"] = {
         _section_id(group): render_to_string("admin/articles/_editor_article.html", {**context, "group": group},
                                              request=request)
-        for group in _changed_groups(groups, set(report.revision.article_ids))
+        for group in _changed_groups(groups, report.revision)
     }
     answer["toc"] = render_to_string("admin/articles/_editor_toc.html", context, request=request)
     answer["undo"] = render_to_string("admin/articles/_editor_undo_last.html", context, request=request)
@@ -84,17 +84,25 @@ def _section_id(group: ArticleGroup) -> str:
     return f"article-{group.article.pk}" if group.article else "stray-blocks"
 
 
-def _changed_groups(groups: list[ArticleGroup], touched: set[int]) -> list[ArticleGroup]:
-    """The touched articles, their neighbours (merge/move buttons depend on who is next to whom),
-    the first and last article and the loose blocks (cheap, and a block may have left or joined them)."""
-    articles = [index for index, group in enumerate(groups) if group.article is not None]
-    wanted = {index for index, group in enumerate(groups) if group.article is None}
-    if articles:
-        wanted |= {articles[0], articles[-1]}
-    for position, index in enumerate(articles):
-        if groups[index].article.pk in touched:
-            wanted |= {articles[i] for i in (position - 1, position, position + 1) if 0 <= i < len(articles)}
-    return [groups[index] for index in sorted(wanted)]
+def _changed_groups(groups: list[ArticleGroup], revision: Revision) -> list[ArticleGroup]:
+    """The groups to re-render after ``revision``: the articles it touched, the articles whose
+    neighbour changed (their merge/move buttons depend on who is next to whom) and the loose
+    blocks if a block left or joined them. Old neighbours come from the revision's snapshot."""
+    old_order = [row["id"] for row in sorted(revision.before.get("articles", []), key=lambda r: (r["order"], r["id"]))]
+    new_order = [group.article.pk for group in groups if group.article is not None]
+    touched = set(revision.article_ids) | (set(new_order) ^ set(old_order))
+    touched |= {pk for pk in new_order if _neighbours(new_order, pk) != _neighbours(old_order, pk)}
+    loose = any(row.get("article_id") is None for key in ("before", "after")
+                for row in getattr(revision, key).get("blocks", []) if row["id"] in set(revision.block_ids))
+    return [group for group in groups
+            if (group.article is None and loose) or (group.article is not None and group.article.pk in touched)]
+
+
+def _neighbours(order: list[int], pk: int) -> tuple:
+    if pk not in order:
+        return (None, None)
+    index = order.index(pk)
+    return (order[index - 1] if index > 0 else None, order[index + 1] if index + 1 < len(order) else None)
 
 
 def _int_or_none(value):
