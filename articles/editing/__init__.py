@@ -30,6 +30,7 @@ from .boundaries import (
     merge_articles,
     move_block,
     move_block_after,
+    move_blocks_after,
     reorder_articles,
     split_article,
 )
@@ -60,7 +61,7 @@ __all__ = [
     "EditingError", "InvalidOperation", "NEXT_ARTICLE", "NotAllowed", "PREVIOUS_ARTICLE", "PageNumberTaken",
     "StaleVersion", "UP", "article_history", "can_edit", "can_undo", "correct_text",
     "ensure_editors_group", "gather_blocks", "mark_duplicate", "merge_articles", "move_block",
-    "move_block_after", "page_history", "refresh_article_fields", "reorder_articles", "set_block_kind",
+    "move_block_after", "move_blocks_after", "page_history", "refresh_article_fields", "reorder_articles", "set_block_kind",
     "set_title_lines", "split_article", "undo", "undoable", "unmark_duplicate",
     "add_credit", "add_region", "add_topic", "remove_credit", "remove_region", "remove_topic", "set_issue_date",
     "set_page_number", "set_primary_topic", "merge_persons", "flag_counts", "flagged_articles", "flagged_pages",

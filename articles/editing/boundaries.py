@@ -140,25 +140,40 @@ def _move_across(page_id, block, blocks, index, direction):
 
 
 def move_block_after(block, after, *, user, expected_version: int):
-    """Move ``block`` to just after the block ``after`` (in that block's article, anywhere on the
-    page; ``block`` may be a loose block that belongs to no article). Saves an editor a long series
-    of up/down moves; an emptied article is removed."""
-    page_id = get_block(block).page_id
+    """Move ``block`` to just after the block ``after`` (see ``move_blocks_after``)."""
+    return move_blocks_after([block], after, user=user, expected_version=expected_version)
+
+
+def move_blocks_after(blocks, after, *, user, expected_version: int):
+    """Move ``blocks`` (in the order given) to just after the block ``after``, in that block's
+    article, from anywhere on the page (loose blocks that belong to no article too). Saves an
+    editor a long series of up/down moves: a paragraph pair printed in the wrong column moves in
+    one step. Articles left empty are removed."""
+    pks = [getattr(b, "pk", b) for b in blocks]
+    if not pks:
+        raise InvalidOperation(_("请先选择文本块"))
+    if len(set(pks)) != len(pks):
+        raise InvalidOperation(_("同一个文本块选了两次"))
+    page_id = get_block(pks[0]).page_id
     with page_edit(page_id, user=user, expected_version=expected_version, action=RevisionAction.MOVE_BLOCK) as edit:
-        block = get_block(block, page_id)
+        moving = [get_block(pk, page_id) for pk in pks]
         after = get_block(after, page_id)
-        source_id = block.article_id  # None: a loose block (e.g. a label the importer left outside)
-        target_id = require_article(after)
-        if block.pk == after.pk:
+        if after.pk in pks:
             raise InvalidOperation(_("不能把文本块移到它自己之后"))
-        if source_id is not None and source_id != target_id:
-            set_blocks(source_id, [b for b in article_blocks(source_id) if b.pk != block.pk])
-        target = [b for b in article_blocks(target_id) if b.pk != block.pk]
-        target.insert([b.pk for b in target].index(after.pk) + 1, block)
-        set_blocks(target_id, target)
-        if source_id is not None and source_id != target_id and remove_if_empty(source_id, target_id):
+        target_id = require_article(after)
+        # None: a loose block (e.g. a label the importer left outside every article)
+        sources = list(dict.fromkeys(b.article_id for b in moving if b.article_id is not None))
+        for source_id in sources:
+            if source_id != target_id:
+                set_blocks(source_id, [b for b in article_blocks(source_id) if b.pk not in pks])
+        target = [b for b in article_blocks(target_id) if b.pk not in pks]
+        index = [b.pk for b in target].index(after.pk) + 1
+        set_blocks(target_id, target[:index] + moving + target[index:])
+        emptied = [source_id for source_id in sources if source_id != target_id and remove_if_empty(source_id, target_id)]
+        if emptied:
             set_article_order(page_articles(page_id))
-        edit.summary = _("把 %(block)s 移到 %(after)s 之后") % {"block": _label(block), "after": _label(after)}
+        edit.summary = _("把 %(block)s 移到 %(after)s 之后") % {
+            "block": "、".join(_label(b) for b in moving), "after": _label(after)}
     return edit.revision
 
 

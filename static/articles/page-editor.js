@@ -6,6 +6,7 @@
  *   that changed, which replace their old sections (no full page reload).
  * - Keyboard: j/k or ArrowDown/ArrowUp move between blocks; s, p, [ and ] press the focused
  *   block's one-click buttons (split here, join to previous, move to previous/next article);
+ *   x ticks the focused block, v moves the ticked blocks right after the focused one;
  *   Enter opens its "更多" menu; Escape closes it.
  * - "编辑文字" opens an inline textarea instead of reloading the page with ?edit=.
  * No inline script and no eval: the page can be served with a strict Content-Security-Policy.
@@ -85,6 +86,7 @@
       return response.json();
     }).then(function (answer) {
       if (answer.order) { applySections(answer); }
+      if (answer.ok && form.id === "gather-form") { clearTicks(form); }
       setVersion(answer.version);
       say(answer.message, answer.ok);
       document.body.dataset.editorActions = String(Number(document.body.dataset.editorActions || 0) + 1);
@@ -97,6 +99,18 @@
       busy = false;
       document.body.classList.remove("editor-busy");
     });
+  }
+
+  function clearTicks(gather) {
+    document.querySelectorAll('input[name="blocks"]:checked').forEach(function (box) { box.checked = false; });
+    gather.querySelector('input[name="after_block"]').value = "";
+    gather.querySelector('input[name="after_line"]').value = "";
+  }
+
+  function moveTickedAfter(block) {
+    var gather = document.getElementById("gather-form");
+    gather.querySelector('input[name="after_block"]').value = block.dataset.blockId;
+    gather.requestSubmit(gather.querySelector('button[value="move_ticked_after"]:not([hidden])'));
   }
 
   function onSubmit(event) {
@@ -126,6 +140,12 @@
   function onKey(event) {
     if (event.altKey || event.ctrlKey || event.metaKey) { return; }
     var target = event.target;
+    if (event.key === "Enter" && target.matches && target.matches('.editor-menu input[type="number"]')) {
+      // Enter in a line field presses the button that follows it, not the form's first button.
+      var next = target.closest("label").nextElementSibling;
+      if (next && next.name === "action") { event.preventDefault(); next.click(); }
+      return;
+    }
     if (target.closest && target.closest("input, select, textarea, [contenteditable]")) { return; }
     var block = focusedBlock();
     if (event.key === "j" || event.key === "ArrowDown") { event.preventDefault(); moveFocus(+1); return; }
@@ -141,6 +161,12 @@
       if (menu) { event.preventDefault(); menu.open = true; menu.querySelector("summary").focus(); }
       return;
     }
+    if (event.key === "x") {
+      var box = block.querySelector('input[name="blocks"]');
+      box.checked = !box.checked;
+      return;
+    }
+    if (event.key === "v") { event.preventDefault(); moveTickedAfter(block); return; }
     var action = KEYS[event.key];
     if (!action) { return; }
     var button = block.querySelector('button[name="action"][value="' + action + '"]');

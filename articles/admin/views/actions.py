@@ -170,6 +170,16 @@ def gather(request, page, data):
                 f"block-{ordered[0].pk}", data, blocks=ordered)
 
 
+@action("move_ticked_after", forms.MoveTickedForm)
+def move_ticked_after(request, page, data):
+    """Move the ticked blocks, in reading order, after one block (anywhere on the page)."""
+    ordered, after = sorted(data["blocks"], key=_editor_order), data["after"]
+    lines = "、".join(f"L{b.line_start}" for b in ordered)
+    return run_operation(request, editing.move_blocks_after,
+                         _("已把 %(lines)s 移到 L%(after)s 之后。") % {"lines": lines, "after": after.line_start},
+                         f"block-{ordered[0].pk}", data, blocks=ordered, after=after)
+
+
 def _editor_order(block):
     article_order = block.article.order if block.article_id else -1
     return (article_order, block.position, block.seq)

@@ -130,6 +130,33 @@ class GatherForm(PageForm):
         self.fields["blocks"].queryset = page.blocks.select_related("article")
 
 
+class MoveTickedForm(GatherForm):
+    """Move the ticked blocks after one block: named by its id (the keyboard's "paste after this
+    block") or by a source line typed into the form (the line's last block not being moved)."""
+
+    after_block = _block_field(required=False)
+    after_line = forms.IntegerField(required=False, error_messages={"invalid": _("请填写行号。")})
+
+    def __init__(self, page, *args, **kwargs):
+        super().__init__(page, *args, **kwargs)
+        self.fields["after_block"].queryset = page.blocks.all()
+
+    def clean(self):
+        data = super().clean()
+        moving = [b.pk for b in data.get("blocks") or []]
+        if data.get("after_block") is not None:
+            data["after"] = data["after_block"]
+        elif data.get("after_line") is not None:
+            line = data["after_line"]
+            data["after"] = (self.page.blocks.filter(line_start__lte=line, line_end__gte=line).exclude(pk__in=moving)
+                             .order_by("-seq").first())
+            if data["after"] is None:
+                self.add_error("after_line", _("本版面第 %(line)s 行不属于任何文本块。") % {"line": line})
+        elif not self.errors:
+            self.add_error("after_line", _("请填写行号。"))
+        return data
+
+
 class ArticleForm(PageForm):
     article = _article_field()
 
