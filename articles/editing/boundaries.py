@@ -139,6 +139,16 @@ def _move_across(page_id, block, blocks, index, direction):
         set_article_order(page_articles(page_id))
 
 
+def _chosen_ids(blocks) -> list[int]:
+    """Ids of the blocks an editor chose (instances or ids): at least one, none twice."""
+    pks = [getattr(b, "pk", b) for b in blocks]
+    if not pks:
+        raise InvalidOperation(_("请先选择文本块"))
+    if len(set(pks)) != len(pks):
+        raise InvalidOperation(_("同一个文本块选了两次"))
+    return pks
+
+
 def move_block_after(block, after, *, user, expected_version: int):
     """Move ``block`` to just after the block ``after`` (see ``move_blocks_after``)."""
     return move_blocks_after([block], after, user=user, expected_version=expected_version)
@@ -149,11 +159,7 @@ def move_blocks_after(blocks, after, *, user, expected_version: int):
     article, from anywhere on the page (loose blocks that belong to no article too). Saves an
     editor a long series of up/down moves: a paragraph pair printed in the wrong column moves in
     one step. Articles left empty are removed."""
-    pks = [getattr(b, "pk", b) for b in blocks]
-    if not pks:
-        raise InvalidOperation(_("请先选择文本块"))
-    if len(set(pks)) != len(pks):
-        raise InvalidOperation(_("同一个文本块选了两次"))
+    pks = _chosen_ids(blocks)
     page_id = get_block(pks[0]).page_id
     with page_edit(page_id, user=user, expected_version=expected_version, action=RevisionAction.MOVE_BLOCK) as edit:
         moving = [get_block(pk, page_id) for pk in pks]
@@ -182,11 +188,7 @@ def gather_blocks(blocks, *, position: int | None = None, user, expected_version
     articles of the page). ``position`` is the new article's 0-based place among the page's
     articles after emptied ones are removed; None puts it where the first chosen block's article is.
     Articles left empty are removed (what hung on them moves to the new article)."""
-    pks = [getattr(b, "pk", b) for b in blocks]
-    if not pks:
-        raise InvalidOperation(_("请先选择文本块"))
-    if len(set(pks)) != len(pks):
-        raise InvalidOperation(_("同一个文本块选了两次"))
+    pks = _chosen_ids(blocks)
     page_id = get_block(pks[0]).page_id
     with page_edit(page_id, user=user, expected_version=expected_version, action=RevisionAction.GATHER) as edit:
         chosen = [get_block(pk, page_id) for pk in pks]

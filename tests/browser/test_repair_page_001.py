@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -208,16 +209,27 @@ def _undo_everything(page, editor_url: str, expected: int, *, screenshots: bool)
     assert undone == expected
 
 
-def test_repair_page_001_with_keyboard_and_one_click_actions_without_reloads(served_archive, chromium):
-    base = served_archive
-    context = chromium.new_context(viewport={"width": 1400, "height": 1000}, locale="zh-CN")
+@contextmanager
+def _editor_session(chromium, base: str, *, javascript: bool):
+    """A signed-in browser on page 001's editor (as imported, or as fully undone): yields the page,
+    the editor's URL, the driver and the two stories' lines before the repair."""
+    context = chromium.new_context(viewport={"width": 1400, "height": 1000}, locale="zh-CN",
+                                   java_script_enabled=javascript)
     try:
         page = context.new_page()
         page.set_default_timeout(30_000)
-        editor_url = _sign_in_and_open_editor(page, base, screenshots=True)
-        editor = PageEditor(page, javascript=True)
-        before_ningbo, before_linping = editor.lines_of("宁波海建"), editor.lines_of("临平")
-        assert "139" in before_linping and "139" not in before_ningbo  # the scramble as imported
+        editor_url = _sign_in_and_open_editor(page, base, screenshots=javascript)
+        editor = PageEditor(page, javascript=javascript)
+        before = editor.lines_of("宁波海建"), editor.lines_of("临平")
+        assert "139" in before[1] and "139" not in before[0]  # the scramble as imported
+        yield page, editor_url, editor, before
+    finally:
+        context.close()
+
+
+def test_repair_page_001_with_keyboard_and_one_click_actions_without_reloads(served_archive, chromium):
+    with _editor_session(chromium, served_archive, javascript=True) as (page, editor_url, editor, before):
+        before_ningbo, before_linping = before
         _screenshot(page, "editor-page-001-before.png")
         page.evaluate("window.__notReloaded = true")
         loads = []
@@ -241,21 +253,12 @@ def test_repair_page_001_with_keyboard_and_one_click_actions_without_reloads(ser
         assert editor.lines_of("宁波海建") == before_ningbo
         assert editor.lines_of("临平") == before_linping
         assert editor.article("临平").locator(".flag-missing_lead").count() == 0
-    finally:
-        context.close()
 
 
 def test_the_same_repair_without_javascript(served_archive, chromium):
     base = served_archive
-    context = chromium.new_context(viewport={"width": 1400, "height": 1000}, locale="zh-CN",
-                                   java_script_enabled=False)
-    try:
-        page = context.new_page()
-        page.set_default_timeout(30_000)
-        editor_url = _sign_in_and_open_editor(page, base, screenshots=False)
-        editor = PageEditor(page, javascript=False)
-        before_ningbo, before_linping = editor.lines_of("宁波海建"), editor.lines_of("临平")
-        assert "139" in before_linping and "139" not in before_ningbo  # as imported (or fully undone)
+    with _editor_session(chromium, base, javascript=False) as (page, editor_url, editor, before):
+        before_ningbo, before_linping = before
 
         seconds = _repair(editor)
         print(f"repair without JavaScript: {editor.actions} actions in {seconds:.1f}s")
@@ -291,5 +294,3 @@ def test_the_same_repair_without_javascript(served_archive, chromium):
         assert editor.lines_of("宁波海建") == before_ningbo
         assert editor.lines_of("临平") == before_linping
         assert "张浩星" not in _article_text(page, base, ningbo_href)
-    finally:
-        context.close()

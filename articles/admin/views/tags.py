@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from articles.editing import metadata
 from articles.models import Article, CreditRole, CreditStatus, Topic
@@ -60,24 +61,18 @@ def remove_credit(request, article, data):
                          credit=credit)
 
 
-def _region_action(name, operation):
-    @action(name, forms.RegionForm, TAG_ACTIONS)
+def _tag_action(name, operation, form, field: str, done: str):
+    """An add/remove/primary action on one region or topic (the form's ``field``)."""
+    @action(name, form, TAG_ACTIONS)
     def change(request, article, data):
-        region = data["region"]
-        return run_operation(request, operation, _("地区已更新：%(name)s。") % {"name": region.name}, "", data,
-                             article=article, region=region)
+        value = data[field]
+        return run_operation(request, operation, done % {"name": value.name}, "", data,
+                             article=article, **{field: value})
 
 
-def _topic_action(name, operation):
-    @action(name, forms.TopicForm, TAG_ACTIONS)
-    def change(request, article, data):
-        topic = data["topic"]
-        return run_operation(request, operation, _("专题已更新：%(name)s。") % {"name": topic.name}, "", data,
-                             article=article, topic=topic)
-
-
-_region_action("add_region", metadata.add_region)
-_region_action("remove_region", metadata.remove_region)
-_topic_action("add_topic", metadata.add_topic)
-_topic_action("remove_topic", metadata.remove_topic)
-_topic_action("primary_topic", metadata.set_primary_topic)
+REGION_DONE, TOPIC_DONE = gettext_lazy("地区已更新：%(name)s。"), gettext_lazy("专题已更新：%(name)s。")
+_tag_action("add_region", metadata.add_region, forms.RegionForm, "region", REGION_DONE)
+_tag_action("remove_region", metadata.remove_region, forms.RegionForm, "region", REGION_DONE)
+_tag_action("add_topic", metadata.add_topic, forms.TopicForm, "topic", TOPIC_DONE)
+_tag_action("remove_topic", metadata.remove_topic, forms.TopicForm, "topic", TOPIC_DONE)
+_tag_action("primary_topic", metadata.set_primary_topic, forms.TopicForm, "topic", TOPIC_DONE)
