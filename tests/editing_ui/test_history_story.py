@@ -105,3 +105,19 @@ def test_history_pages_run_the_same_queries_for_one_revision_or_ten(editor_clien
     assert Revision.objects.filter(page=page001).count() == 10
     assert (_count(editor_client, page_url), _count(editor_client, article_url)) == counts
     assert len(_rows(editor_client.get(article_url).content.decode())) == 10
+
+
+@pytest.mark.django_db
+def test_editor_and_undo_confirmation_queries_do_not_grow_with_history(editor_client, page001):
+    from .conftest import editor_url
+
+    body = block_at(page001, 120)
+    post_action(editor_client, page001, "edit_text", block=body.pk, text=body.text + "（一）")
+    newest = Revision.objects.filter(page=page001).latest("pk")
+    counts = (_count(editor_client, editor_url(page001)),
+              _count(editor_client, reverse("admin:articles_revision_undo", args=[newest.pk])))
+    for n in range(9):
+        post_action(editor_client, page001, "edit_text", block=body.pk, text=body.text + f"（{n}）")
+    newest = Revision.objects.filter(page=page001).latest("pk")
+    assert (_count(editor_client, editor_url(page001)),
+            _count(editor_client, reverse("admin:articles_revision_undo", args=[newest.pk]))) == counts
