@@ -1,7 +1,6 @@
 """``undoable`` answers for a whole history page with a fixed number of queries, and agrees with
 ``undo``: the newest active change of a page, and person merges no later change depends on."""
 
-import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 

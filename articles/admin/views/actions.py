@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy
 
 from articles import editing
 from articles.editing import metadata, review
-from articles.models import Article, BlockKind, FlagCode, Page, Revision
+from articles.models import Article, BlockKind, FlagCode, Revision
 
 from .. import operations
 from . import forms
