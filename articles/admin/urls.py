@@ -14,6 +14,8 @@ def page_editor_urls(admin_site) -> list:
     return [
         path("queue/", admin_site.admin_view(queue.work_queue), name="articles_queue"),
         path("<int:page_id>/edit/", admin_site.admin_view(editor.page_editor), name="articles_page_editor"),
+        path("<int:page_id>/edit/fragment/", admin_site.admin_view(editor.page_editor_fragment),
+             name="articles_page_editor_fragment"),
         path("<int:page_id>/revisions/", admin_site.admin_view(history.page_revisions),
              name="articles_page_revisions"),
     ]
@@ -34,4 +36,6 @@ def revision_urls(admin_site) -> list:
 
     return [
         path("<int:revision_id>/undo/", admin_site.admin_view(history.undo_revision), name="articles_revision_undo"),
+        path("<int:revision_id>/compare/", admin_site.admin_view(history.compare_revision),
+             name="articles_revision_compare"),
     ]

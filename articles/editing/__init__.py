@@ -15,7 +15,8 @@ Conventions (every operation):
 Modules: boundaries (split/merge/move/gather/reorder), blocks (kind, text, duplicates), titles
 (title lines), metadata (credits, regions, topics, issue date, page number), persons (merge OCR
 variants), review (flags, mark reviewed), queue (work-queue queries), reports (readers' reports),
-revisions (the frame, undo, history), permissions (editors group), locking, snapshots.
+frame (``page_edit``, the frame every operation runs in), undo (undo rules and undoing),
+history (history queries), permissions (editors group), locking, snapshots.
 """
 
 from .blocks import correct_text, join_with_previous, mark_duplicate, set_block_kind, unmark_duplicate
@@ -29,21 +30,15 @@ from .boundaries import (
     merge_articles,
     move_block,
     move_block_after,
+    move_blocks_after,
     reorder_articles,
     split_article,
 )
 from .errors import CannotUndo, EditingError, InvalidOperation, NotAllowed, PageNumberTaken, StaleVersion
 from .fields import refresh_article_fields
 from .permissions import EDIT_PERMISSION, EDITORS_GROUP, can_edit, ensure_editors_group
-from .revisions import (
-    ACTION_LABELS,
-    Action,
-    article_history,
-    can_undo,
-    describe_changes,
-    page_history,
-    undo,
-)
+from .history import article_history, page_history
+from .undo import can_undo, undo, undoable
 from .metadata import (
     add_credit,
     add_region,
@@ -62,12 +57,12 @@ from .review import add_flag, close_report, mark_reviewed, resolve_flag
 from .titles import set_column_label, set_title_lines
 
 __all__ = [
-    "ACTION_LABELS", "Action", "CannotUndo", "DIRECTIONS", "DOWN", "EDITORS_GROUP", "EDIT_PERMISSION",
+    "CannotUndo", "DIRECTIONS", "DOWN", "EDITORS_GROUP", "EDIT_PERMISSION",
     "EditingError", "InvalidOperation", "NEXT_ARTICLE", "NotAllowed", "PREVIOUS_ARTICLE", "PageNumberTaken",
-    "StaleVersion", "UP", "article_history", "can_edit", "can_undo", "correct_text", "describe_changes",
+    "StaleVersion", "UP", "article_history", "can_edit", "can_undo", "correct_text",
     "ensure_editors_group", "gather_blocks", "mark_duplicate", "merge_articles", "move_block",
-    "move_block_after", "page_history", "refresh_article_fields", "reorder_articles", "set_block_kind",
-    "set_title_lines", "split_article", "undo", "unmark_duplicate",
+    "move_block_after", "move_blocks_after", "page_history", "refresh_article_fields", "reorder_articles", "set_block_kind",
+    "set_title_lines", "split_article", "undo", "undoable", "unmark_duplicate",
     "add_credit", "add_region", "add_topic", "remove_credit", "remove_region", "remove_topic", "set_issue_date",
     "set_page_number", "set_primary_topic", "merge_persons", "flag_counts", "flagged_articles", "flagged_pages",
     "open_flags", "open_reports", "hash_client", "recent_report_count", "report_problem", "add_flag",

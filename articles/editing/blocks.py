@@ -7,10 +7,10 @@ Text is never lost: the first correction copies the importer's text into ``Block
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from articles.models import BlockKind, Flag, FlagCode
+from articles.models import BlockKind, Flag, FlagCode, RevisionAction
 
 from .errors import InvalidOperation
-from .revisions import Action, page_edit
+from .frame import page_edit
 from .structure import article_blocks, get_block, require_article
 
 
@@ -24,7 +24,7 @@ def set_block_kind(block, kind: str, *, user, expected_version: int):
     if kind not in BlockKind.values:
         raise InvalidOperation(_("未知的文本块类型：%(kind)s") % {"kind": kind})
     page_id = get_block(block).page_id
-    with page_edit(page_id, user=user, expected_version=expected_version, action=Action.SET_KIND) as edit:
+    with page_edit(page_id, user=user, expected_version=expected_version, action=RevisionAction.SET_KIND) as edit:
         block = get_block(block, page_id)
         if block.kind == kind:
             raise InvalidOperation(_("这个文本块已经是“%(kind)s”") % {"kind": BlockKind(kind).label})
@@ -41,7 +41,7 @@ def correct_text(block, text: str, *, user, expected_version: int):
     if not text:
         raise InvalidOperation(_("文本不能为空；如果是重复或多余的段落，请标为重复"))
     page_id = get_block(block).page_id
-    with page_edit(page_id, user=user, expected_version=expected_version, action=Action.CORRECT_TEXT) as edit:
+    with page_edit(page_id, user=user, expected_version=expected_version, action=RevisionAction.CORRECT_TEXT) as edit:
         block = get_block(block, page_id)
         if block.text == text:
             raise InvalidOperation(_("文本没有改动"))
@@ -55,7 +55,7 @@ def mark_duplicate(block, of, *, user, expected_version: int):
     """Mark ``block`` as a repeat of ``of`` (a block of the same page): it is kept but hidden from
     readers, and its open DUPLICATE flags are resolved."""
     page_id = get_block(block).page_id
-    with page_edit(page_id, user=user, expected_version=expected_version, action=Action.MARK_DUPLICATE) as edit:
+    with page_edit(page_id, user=user, expected_version=expected_version, action=RevisionAction.MARK_DUPLICATE) as edit:
         block = get_block(block, page_id)
         original = get_block(of, page_id)
         if original.pk == block.pk:
@@ -73,7 +73,7 @@ def mark_duplicate(block, of, *, user, expected_version: int):
 def unmark_duplicate(block, *, user, expected_version: int):
     """Show a block again that was marked as a duplicate (or otherwise hidden)."""
     page_id = get_block(block).page_id
-    with page_edit(page_id, user=user, expected_version=expected_version, action=Action.UNMARK_DUPLICATE) as edit:
+    with page_edit(page_id, user=user, expected_version=expected_version, action=RevisionAction.UNMARK_DUPLICATE) as edit:
         block = get_block(block, page_id)
         if not block.hidden and block.duplicate_of_id is None:
             raise InvalidOperation(_("这个文本块没有被标为重复"))
@@ -92,7 +92,7 @@ def join_with_previous(block, *, user, expected_version: int):
     TRUNCATED flags of the previous block are resolved: the join repairs both.
     """
     page_id = get_block(block).page_id
-    with page_edit(page_id, user=user, expected_version=expected_version, action=Action.JOIN) as edit:
+    with page_edit(page_id, user=user, expected_version=expected_version, action=RevisionAction.JOIN) as edit:
         block = get_block(block, page_id)
         if block.hidden:
             raise InvalidOperation(_("这个文本块已被隐藏"))

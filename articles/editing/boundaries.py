@@ -9,10 +9,10 @@ the ``Revision`` written.
 
 from django.utils.translation import gettext as _
 
-from articles.models import Block
+from articles.models import Block, BlockKind, RevisionAction
 
 from .errors import InvalidOperation
-from .revisions import Action, page_edit
+from .frame import page_edit
 from .structure import (
     article_blocks,
     get_article,
@@ -38,7 +38,7 @@ def split_article(block, *, user, expected_version: int):
     """Split the block's article before ``block``: it and the blocks after it become a new article
     placed right after the old one."""
     page_id = get_block(block).page_id
-    with page_edit(page_id, user=user, expected_version=expected_version, action=Action.SPLIT) as edit:
+    with page_edit(page_id, user=user, expected_version=expected_version, action=RevisionAction.SPLIT) as edit:
         block = get_block(block, page_id)
         article_id = require_article(block)
         blocks = article_blocks(article_id)
@@ -54,9 +54,14 @@ def split_article(block, *, user, expected_version: int):
 
 def merge_articles(article, direction: str = "next", *, user, expected_version: int):
     """Merge ``article`` with the previous or next article of the page (``direction``: "previous" or
-    "next"). The earlier article keeps its id; the later one's blocks follow its own."""
+    "next"). The earlier article keeps its id; the later one's blocks follow its own.
+
+    The earlier article keeps its title group: the later one's title lines (kicker, headline,
+    subtitle) become inner subheads (小标题) instead of being joined into the headline — the editor
+    may make one of them the subtitle (副题) with one click. If the earlier article has no headline
+    of its own, the later one's title group is kept as it is."""
     page_id = get_article(article).page_id
-    with page_edit(page_id, user=user, expected_version=expected_version, action=Action.MERGE) as edit:
+    with page_edit(page_id, user=user, expected_version=expected_version, action=RevisionAction.MERGE) as edit:
         article = get_article(article, page_id)
         articles = page_articles(page_id)
         index = [a.pk for a in articles].index(article.pk)
@@ -65,11 +70,24 @@ def merge_articles(article, direction: str = "next", *, user, expected_version: 
             raise InvalidOperation(_("这篇文章没有可合并的%(side)s一篇") % {
                 "side": _("前") if direction == "previous" else _("后")})
         keep, absorb = sorted((articles[index], articles[other]), key=lambda a: a.order)
-        set_blocks(keep.pk, article_blocks(keep.pk) + article_blocks(absorb.pk))
+        kept_blocks, absorbed_blocks = article_blocks(keep.pk), article_blocks(absorb.pk)
+        demoted = _second_title_group(kept_blocks, absorbed_blocks)
+        Block.objects.filter(pk__in=[b.pk for b in demoted]).update(kind=BlockKind.SUBHEAD)
+        set_blocks(keep.pk, kept_blocks + absorbed_blocks)
         remove_if_empty(absorb.pk, keep.pk)
         set_article_order(page_articles(page_id))
         edit.summary = _("合并文章《%(a)s》与《%(b)s》") % {"a": keep, "b": absorb}
+        if demoted:
+            edit.summary += _("；后者的标题行 %(lines)s 改为小标题") % {
+                "lines": "、".join(f"L{b.line_start}" for b in demoted)}
     return edit.revision
+
+
+def _second_title_group(kept_blocks, absorbed_blocks) -> list:
+    """The absorbed article's visible title lines, if the kept article has a headline of its own."""
+    if not any(b.kind == BlockKind.HEADLINE and not b.hidden for b in kept_blocks):
+        return []
+    return [b for b in absorbed_blocks if b.kind in BlockKind.title_kinds() and not b.hidden]
 
 
 def move_block(block, direction: str, *, user, expected_version: int):
@@ -79,7 +97,7 @@ def move_block(block, direction: str, *, user, expected_version: int):
     if direction not in DIRECTIONS:
         raise InvalidOperation(_("未知的移动方向：%(d)s") % {"d": direction})
     page_id = get_block(block).page_id
-    with page_edit(page_id, user=user, expected_version=expected_version, action=Action.MOVE_BLOCK) as edit:
+    with page_edit(page_id, user=user, expected_version=expected_version, action=RevisionAction.MOVE_BLOCK) as edit:
         block = get_block(block, page_id)
         article_id = require_article(block)
         blocks = article_blocks(article_id)
@@ -121,26 +139,47 @@ def _move_across(page_id, block, blocks, index, direction):
         set_article_order(page_articles(page_id))
 
 
+def _chosen_ids(blocks) -> list[int]:
+    """Ids of the blocks an editor chose (instances or ids): at least one, none twice."""
+    pks = [getattr(b, "pk", b) for b in blocks]
+    if not pks:
+        raise InvalidOperation(_("请先选择文本块"))
+    if len(set(pks)) != len(pks):
+        raise InvalidOperation(_("同一个文本块选了两次"))
+    return pks
+
+
 def move_block_after(block, after, *, user, expected_version: int):
-    """Move ``block`` to just after the block ``after`` (in that block's article, anywhere on the
-    page; ``block`` may be a loose block that belongs to no article). Saves an editor a long series
-    of up/down moves; an emptied article is removed."""
-    page_id = get_block(block).page_id
-    with page_edit(page_id, user=user, expected_version=expected_version, action=Action.MOVE_BLOCK) as edit:
-        block = get_block(block, page_id)
+    """Move ``block`` to just after the block ``after`` (see ``move_blocks_after``)."""
+    return move_blocks_after([block], after, user=user, expected_version=expected_version)
+
+
+def move_blocks_after(blocks, after, *, user, expected_version: int):
+    """Move ``blocks`` (in the order given) to just after the block ``after``, in that block's
+    article, from anywhere on the page (loose blocks that belong to no article too). Saves an
+    editor a long series of up/down moves: a paragraph pair printed in the wrong column moves in
+    one step. Articles left empty are removed."""
+    pks = _chosen_ids(blocks)
+    page_id = get_block(pks[0]).page_id
+    with page_edit(page_id, user=user, expected_version=expected_version, action=RevisionAction.MOVE_BLOCK) as edit:
+        moving = [get_block(pk, page_id) for pk in pks]
         after = get_block(after, page_id)
-        source_id = block.article_id  # None: a loose block (e.g. a label the importer left outside)
-        target_id = require_article(after)
-        if block.pk == after.pk:
+        if after.pk in pks:
             raise InvalidOperation(_("不能把文本块移到它自己之后"))
-        if source_id is not None and source_id != target_id:
-            set_blocks(source_id, [b for b in article_blocks(source_id) if b.pk != block.pk])
-        target = [b for b in article_blocks(target_id) if b.pk != block.pk]
-        target.insert([b.pk for b in target].index(after.pk) + 1, block)
-        set_blocks(target_id, target)
-        if source_id is not None and source_id != target_id and remove_if_empty(source_id, target_id):
+        target_id = require_article(after)
+        # None: a loose block (e.g. a label the importer left outside every article)
+        sources = list(dict.fromkeys(b.article_id for b in moving if b.article_id is not None))
+        for source_id in sources:
+            if source_id != target_id:
+                set_blocks(source_id, [b for b in article_blocks(source_id) if b.pk not in pks])
+        target = [b for b in article_blocks(target_id) if b.pk not in pks]
+        index = [b.pk for b in target].index(after.pk) + 1
+        set_blocks(target_id, target[:index] + moving + target[index:])
+        emptied = [source_id for source_id in sources if source_id != target_id and remove_if_empty(source_id, target_id)]
+        if emptied:
             set_article_order(page_articles(page_id))
-        edit.summary = _("把 %(block)s 移到 %(after)s 之后") % {"block": _label(block), "after": _label(after)}
+        edit.summary = _("把 %(block)s 移到 %(after)s 之后") % {
+            "block": "、".join(_label(b) for b in moving), "after": _label(after)}
     return edit.revision
 
 
@@ -149,13 +188,9 @@ def gather_blocks(blocks, *, position: int | None = None, user, expected_version
     articles of the page). ``position`` is the new article's 0-based place among the page's
     articles after emptied ones are removed; None puts it where the first chosen block's article is.
     Articles left empty are removed (what hung on them moves to the new article)."""
-    pks = [getattr(b, "pk", b) for b in blocks]
-    if not pks:
-        raise InvalidOperation(_("请先选择文本块"))
-    if len(set(pks)) != len(pks):
-        raise InvalidOperation(_("同一个文本块选了两次"))
+    pks = _chosen_ids(blocks)
     page_id = get_block(pks[0]).page_id
-    with page_edit(page_id, user=user, expected_version=expected_version, action=Action.GATHER) as edit:
+    with page_edit(page_id, user=user, expected_version=expected_version, action=RevisionAction.GATHER) as edit:
         chosen = [get_block(pk, page_id) for pk in pks]
         sources = []  # the chosen blocks' articles; loose blocks (no article) may be gathered too
         for block in chosen:
@@ -181,7 +216,7 @@ def reorder_articles(page, article_ids, *, user, expected_version: int):
     """Put the page's articles in the order given (all of the page's article ids, each once).
     Only the order changes, so the articles keep their status and need no reindex."""
     page_id = getattr(page, "pk", page)
-    with page_edit(page_id, user=user, expected_version=expected_version, action=Action.REORDER_ARTICLES) as edit:
+    with page_edit(page_id, user=user, expected_version=expected_version, action=RevisionAction.REORDER_ARTICLES) as edit:
         articles = {a.pk: a for a in page_articles(page_id)}
         wanted = [int(pk) for pk in article_ids]
         if sorted(wanted) != sorted(articles):

@@ -25,12 +25,13 @@ from articles.models import (
     Page,
     Person,
     Region,
+    RevisionAction,
     Source,
     Topic,
 )
 
 from .errors import InvalidOperation, PageNumberTaken
-from .revisions import Action, page_edit
+from .frame import page_edit
 from .structure import get_article
 
 
@@ -48,7 +49,7 @@ def add_credit(article, person, role: str, *, printed_name: str = "", user, expe
         if not name or len(name) > 50:
             raise InvalidOperation(_("请填写人名（不超过 50 个字）"))
     page_id = get_article(article).page_id
-    with page_edit(page_id, user=user, expected_version=expected_version, action=Action.CREDITS) as edit:
+    with page_edit(page_id, user=user, expected_version=expected_version, action=RevisionAction.CREDITS) as edit:
         article = get_article(article, page_id)
         if isinstance(person, str):
             printed_name = printed_name or name
@@ -73,7 +74,7 @@ def remove_credit(credit, *, user, expected_version: int):
     """Remove a credit: the editor's own is deleted; an automatic or imported one is kept as
     rejected so enrichment and byline re-parsing never bring it back."""
     credit = Credit.objects.select_related("article", "person").get(pk=getattr(credit, "pk", credit))
-    with page_edit(credit.article.page_id, user=user, expected_version=expected_version, action=Action.CREDITS) as edit:
+    with page_edit(credit.article.page_id, user=user, expected_version=expected_version, action=RevisionAction.CREDITS) as edit:
         credit = Credit.objects.select_related("person").get(pk=credit.pk)
         if credit.source == Source.EDITOR:
             credit.delete()
@@ -121,13 +122,13 @@ def _remove_tag(model, article, key: str, value, *, user, expected_version, acti
 def add_region(article, region: Region, *, user, expected_version: int):
     """Tag the article with a region (an editor's tag; un-rejects an automatic one)."""
     return _add_tag(ArticleRegion, article, "region", region, user=user, expected_version=expected_version,
-                    action=Action.REGIONS, label=region.name)
+                    action=RevisionAction.REGIONS, label=region.name)
 
 
 def remove_region(article, region: Region, *, user, expected_version: int):
     """Remove a region tag (kept as rejected if enrichment made it)."""
     return _remove_tag(ArticleRegion, article, "region", region, user=user, expected_version=expected_version,
-                       action=Action.REGIONS, label=region.name)
+                       action=RevisionAction.REGIONS, label=region.name)
 
 
 def add_topic(article, topic: Topic, *, primary: bool = False, user, expected_version: int):
@@ -135,19 +136,19 @@ def add_topic(article, topic: Topic, *, primary: bool = False, user, expected_ve
     if primary:
         return set_primary_topic(article, topic, user=user, expected_version=expected_version)
     return _add_tag(ArticleTopic, article, "topic", topic, user=user, expected_version=expected_version,
-                    action=Action.TOPICS, label=topic.name)
+                    action=RevisionAction.TOPICS, label=topic.name)
 
 
 def remove_topic(article, topic: Topic, *, user, expected_version: int):
     """Remove a topic tag (kept as rejected if enrichment made it)."""
     return _remove_tag(ArticleTopic, article, "topic", topic, user=user, expected_version=expected_version,
-                       action=Action.TOPICS, label=topic.name)
+                       action=RevisionAction.TOPICS, label=topic.name)
 
 
 def set_primary_topic(article, topic: Topic, *, user, expected_version: int):
     """Make ``topic`` the article's one primary topic (adding the tag if needed)."""
     page_id = get_article(article).page_id
-    with page_edit(page_id, user=user, expected_version=expected_version, action=Action.TOPICS) as edit:
+    with page_edit(page_id, user=user, expected_version=expected_version, action=RevisionAction.TOPICS) as edit:
         article = get_article(article, page_id)
         ArticleTopic.objects.filter(article=article, is_primary=True).exclude(topic=topic).update(is_primary=False)
         tag, created = ArticleTopic.objects.get_or_create(
@@ -171,7 +172,7 @@ def set_issue_date(page, date: datetime.date, *, user, expected_version: int):
     if not isinstance(date, datetime.date):
         raise InvalidOperation(_("日期格式不对"))
     page_id = getattr(page, "pk", page)
-    with page_edit(page_id, user=user, expected_version=expected_version, action=Action.SET_ISSUE_DATE) as edit:
+    with page_edit(page_id, user=user, expected_version=expected_version, action=RevisionAction.SET_ISSUE_DATE) as edit:
         page = Page.objects.select_related("issue").get(pk=page_id)
         issue = page.issue
         other = Issue.objects.filter(newspaper_id=issue.newspaper_id, date=date).exclude(pk=issue.pk).first()
@@ -203,7 +204,7 @@ def set_page_number(page, number: int, *, user, expected_version: int):
     if not 1 <= number <= 999:
         raise InvalidOperation(_("版次必须在 1 到 999 之间"))
     page_id = getattr(page, "pk", page)
-    with page_edit(page_id, user=user, expected_version=expected_version, action=Action.SET_PAGE_NUMBER) as edit:
+    with page_edit(page_id, user=user, expected_version=expected_version, action=RevisionAction.SET_PAGE_NUMBER) as edit:
         page = Page.objects.select_related("issue").get(pk=page_id)
         clash = Page.objects.filter(issue=page.issue, number=number).exclude(pk=page.pk).first()
         if clash is not None:

@@ -7,10 +7,10 @@ they do not mark the article "corrected": reviewing is their point.
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from articles.models import Article, ArticleStatus, Flag, FlagCode, ProblemReport
+from articles.models import Article, ArticleStatus, Flag, FlagCode, ProblemReport, RevisionAction
 
 from .errors import InvalidOperation
-from .revisions import Action, page_edit
+from .frame import page_edit
 from .structure import get_article
 
 
@@ -18,7 +18,7 @@ def mark_reviewed(article, *, resolve_flags: bool = True, user, expected_version
     """Set status=reviewed with who and when; by default also resolve the article's open flags
     (an editor who reviewed the article has seen them)."""
     page_id = get_article(article).page_id
-    with page_edit(page_id, user=user, expected_version=expected_version, action=Action.REVIEW) as edit:
+    with page_edit(page_id, user=user, expected_version=expected_version, action=RevisionAction.REVIEW) as edit:
         article = get_article(article, page_id)
         edit.mark_corrected = False
         now = timezone.now()
@@ -32,7 +32,7 @@ def mark_reviewed(article, *, resolve_flags: bool = True, user, expected_version
 def resolve_flag(flag, *, user, expected_version: int):
     """Mark one flag as handled (who and when are kept on the flag and in the revision)."""
     flag = Flag.objects.get(pk=getattr(flag, "pk", flag))
-    with page_edit(flag.page_id, user=user, expected_version=expected_version, action=Action.RESOLVE_FLAG) as edit:
+    with page_edit(flag.page_id, user=user, expected_version=expected_version, action=RevisionAction.RESOLVE_FLAG) as edit:
         flag = Flag.objects.get(pk=flag.pk)
         if flag.resolved_at is not None:
             raise InvalidOperation(_("这个标记已经处理过了"))
@@ -47,7 +47,7 @@ def add_flag(article, code: str, message: str = "", *, user, expected_version: i
     if code not in FlagCode.values:
         raise InvalidOperation(_("未知的标记：%(code)s") % {"code": code})
     page_id = get_article(article).page_id
-    with page_edit(page_id, user=user, expected_version=expected_version, action=Action.FLAG) as edit:
+    with page_edit(page_id, user=user, expected_version=expected_version, action=RevisionAction.FLAG) as edit:
         article = get_article(article, page_id)
         Flag.objects.create(page_id=page_id, article=article, code=code, message=message[:1000])
         edit.summary = _("标记《%(article)s》：%(flag)s") % {"article": article, "flag": FlagCode(code).label}
@@ -58,7 +58,7 @@ def close_report(report, *, user, expected_version: int):
     """Close a reader's report; the article's READER_REPORT flag is resolved once none is open."""
     report = ProblemReport.objects.select_related("article").get(pk=getattr(report, "pk", report))
     page_id = report.article.page_id
-    with page_edit(page_id, user=user, expected_version=expected_version, action=Action.RESOLVE_FLAG) as edit:
+    with page_edit(page_id, user=user, expected_version=expected_version, action=RevisionAction.RESOLVE_FLAG) as edit:
         report = ProblemReport.objects.get(pk=report.pk)
         if report.status == ProblemReport.Status.CLOSED:
             raise InvalidOperation(_("这条读者报告已经处理过了"))

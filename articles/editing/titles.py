@@ -8,10 +8,10 @@ article's kicker/headline/subtitle/slug. A line printed over two lines may be gi
 
 from django.utils.translation import gettext as _
 
-from articles.models import Block, BlockKind
+from articles.models import Block, BlockKind, RevisionAction
 
 from .errors import InvalidOperation
-from .revisions import Action, page_edit
+from .frame import page_edit
 from .structure import article_blocks, get_article, get_block, set_blocks
 
 
@@ -36,7 +36,7 @@ def set_title_lines(article, *, kicker=None, headline=None, subtitle=None, user,
     if not any(kind == BlockKind.HEADLINE for kind in wanted.values()):
         raise InvalidOperation(_("请指定主题（主标题）"))
     page_id = get_article(article).page_id
-    with page_edit(page_id, user=user, expected_version=expected_version, action=Action.SET_TITLE) as edit:
+    with page_edit(page_id, user=user, expected_version=expected_version, action=RevisionAction.SET_TITLE) as edit:
         article = get_article(article, page_id)
         blocks = {b.pk: b for b in article_blocks(article.pk)}
         strangers = set(wanted) - set(blocks)
@@ -58,7 +58,7 @@ def set_column_label(article, block, *, user, expected_version: int):
     or a loose block of the page (left outside every article), which is then put first in the
     article. Any other label block of the article becomes a kicker, its likeliest other reading."""
     page_id = get_article(article).page_id
-    with page_edit(page_id, user=user, expected_version=expected_version, action=Action.SET_COLUMN_LABEL) as edit:
+    with page_edit(page_id, user=user, expected_version=expected_version, action=RevisionAction.SET_COLUMN_LABEL) as edit:
         article = get_article(article, page_id)
         block = get_block(block, page_id)
         blocks = article_blocks(article.pk)

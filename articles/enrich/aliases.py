@@ -111,6 +111,20 @@ def get_or_create_person(name: str, note: str = "") -> Person:
     raise IntegrityError(f"could not find a free slug for person {name!r}")
 
 
+class PersonDirectory:
+    """``get_or_create_person`` remembered for one run (the importer asks for the same reporters'
+    names on every page). OCR variants (金钩胤 for 金钧胤) are *not* merged here: the enrich step
+    proposes that, with aliases, so that an editor can see and undo it."""
+
+    def __init__(self):
+        self._cache: dict[str, Person] = {}
+
+    def get(self, name: str) -> Person:
+        if name not in self._cache:
+            self._cache[name] = get_or_create_person(name)
+        return self._cache[name]
+
+
 # ---------------------------------------------------------------------------------------------
 # OCR variants of staff bylines
 

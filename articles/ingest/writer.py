@@ -5,10 +5,9 @@ Called by the loader inside the page's transaction; bulk inserts keep it to a ha
 
 from collections import Counter
 
-from django.db.models import Q
-
-from articles.models import Article, Block, Credit, Flag, Page, Person, PersonAlias
-from articles.text.slugs import person_slug, pinyin_slug
+from articles.enrich.aliases import PersonDirectory
+from articles.models import Article, Block, Credit, Flag, Page
+from articles.text.slugs import pinyin_slug
 
 from .draft import PageDraft
 
@@ -51,35 +50,3 @@ def write_draft(page: Page, draft: PageDraft) -> tuple[list[int], Counter]:
                                   printed_name=credit.printed_name, order=order))
     Credit.objects.bulk_create(credits)
     return [a.pk for a in articles], Counter(f.code for f in flags)
-
-
-class PersonDirectory:
-    """Finds the Person a printed name stands for (by name or alias), creating one if none.
-
-    OCR variants (金钩胤 for 金钧胤) are *not* merged here: the enrich step proposes that, with
-    aliases, so that an editor can see and undo it."""
-
-    def __init__(self):
-        self._cache: dict[str, Person] = {}
-
-    def get(self, name: str) -> Person:
-        if name in self._cache:
-            return self._cache[name]
-        person = Person.objects.filter(name=name).order_by("pk").first()
-        if person is None:
-            alias = PersonAlias.objects.select_related("person").filter(name=name).first()
-            person = alias.person if alias else None
-        if person is None:
-            person = Person.objects.create(name=name, slug=_unique_person_slug(person_slug(name) or "person"))
-        self._cache[name] = person
-        return person
-
-
-def _unique_person_slug(base: str) -> str:
-    candidate, n = base, 1
-    while Person.objects.filter(slug=candidate).exists() or PersonAlias.objects.filter(
-        ~Q(slug=""), slug=candidate
-    ).exists():
-        n += 1
-        candidate = f"{base}-{n}"
-    return candidate

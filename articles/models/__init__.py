@@ -5,7 +5,8 @@ paragraph-like units cut from it, in reading order; an article is an ordered set
 correcting article boundaries reassigns blocks and never copies or loses text.
 """
 
-from .choices import BlockKind, CreditRole, FlagCode, RegionLevel, Source, CreditStatus, ArticleStatus
+from .choices import (ArticleStatus, BlockKind, CreditRole, CreditStatus, FlagCode, RegionLevel, RevisionAction,
+                      Source)
 from .paper import Newspaper, Issue, Page, ImportLog
 from .content import Article, Block, Flag
 from .places import Region, ArticleRegion
@@ -20,6 +21,7 @@ __all__ = [
     "CreditStatus",
     "FlagCode",
     "RegionLevel",
+    "RevisionAction",
     "Source",
     "Newspaper",
     "Issue",

@@ -72,3 +72,30 @@ class RegionLevel(models.TextChoices):
     CITY = "city", _("市")
     COUNTY = "county", _("县区")
     TOWN = "town", _("乡镇街道")
+
+
+class RevisionAction(models.TextChoices):
+    """What an editor did, stored on each ``Revision`` (stable values; the labels translate)."""
+
+    SPLIT = "split", _("拆分文章")
+    MERGE = "merge", _("合并文章")
+    MOVE_BLOCK = "move_block", _("移动文本块")
+    GATHER = "gather", _("组成新文章")
+    SET_KIND = "set_kind", _("更改类型")
+    SET_TITLE = "set_title", _("设定标题")
+    SET_COLUMN_LABEL = "set_column_label", _("设定栏目")
+    MARK_DUPLICATE = "mark_duplicate", _("标为重复")
+    UNMARK_DUPLICATE = "unmark_duplicate", _("取消重复")
+    CORRECT_TEXT = "correct_text", _("校正文本")
+    JOIN = "join", _("接续上段")
+    REORDER_ARTICLES = "reorder_articles", _("调整文章顺序")
+    SET_ISSUE_DATE = "set_issue_date", _("设定出版日期")
+    SET_PAGE_NUMBER = "set_page_number", _("设定版次")
+    CREDITS = "credits", _("编辑署名与人物")
+    REGIONS = "regions", _("编辑地区")
+    TOPICS = "topics", _("编辑专题")
+    MERGE_PERSONS = "merge_persons", _("合并人物")
+    REVIEW = "review", _("标为已审核")
+    RESOLVE_FLAG = "resolve_flag", _("处理待查标记")
+    FLAG = "flag", _("添加待查标记")
+    UNDO = "undo", _("撤销")

@@ -3,6 +3,8 @@
 from django.conf import settings
 from django.db import models
 
+from .choices import RevisionAction
+
 
 class Revision(models.Model):
     """One editing action: who, when, which page/articles/blocks, and their state before and after.
@@ -13,7 +15,7 @@ class Revision(models.Model):
 
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
-    action = models.CharField("操作", max_length=40)
+    action = models.CharField("操作", max_length=40, choices=RevisionAction.choices)
     summary = models.CharField("说明", max_length=300, blank=True)
     page = models.ForeignKey("Page", null=True, blank=True, on_delete=models.CASCADE, related_name="revisions")
     article_ids = models.JSONField(default=list, blank=True)
@@ -27,7 +29,7 @@ class Revision(models.Model):
         ordering = ["-created_at", "-id"]
 
     def __str__(self) -> str:
-        return f"{self.created_at:%Y-%m-%d %H:%M} {self.action} {self.summary}"
+        return f"{self.created_at:%Y-%m-%d %H:%M} {self.get_action_display()} {self.summary}"
 
 
 class ProblemReport(models.Model):

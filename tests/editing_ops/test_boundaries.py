@@ -164,3 +164,15 @@ def test_a_loose_block_can_be_moved_into_an_article_or_gathered(make_page, edito
     Block.objects.filter(pk=loose.pk).update(article=None)
     gather_blocks([loose], user=editor, expected_version=2)
     assert texts(articles_of(page)[-1]) == ["丙一"]
+
+
+def test_move_several_blocks_after_one_block_in_one_step(make_page, editor):
+    from articles.editing import move_blocks_after
+
+    page = make_page([[("headline", "甲"), ("body", "甲一"), ("body", "乙二"), ("body", "乙三")],
+                      [("headline", "乙"), ("body", "乙一")]])
+    first, second = articles_of(page)
+    pair = [Block.objects.get(page=page, text=t) for t in ("乙二", "乙三")]
+    revision = move_blocks_after(pair, Block.objects.get(page=page, text="乙一"), user=editor, expected_version=1)
+    assert texts(first) == ["甲", "甲一"] and texts(second) == ["乙", "乙一", "乙二", "乙三"]
+    assert revision.action == "move_block" and "乙二" in revision.summary and "乙三" in revision.summary

@@ -8,7 +8,6 @@ from articles.editing import (
     article_history,
     can_undo,
     correct_text,
-    describe_changes,
     gather_blocks,
     mark_duplicate,
     merge_articles,
@@ -106,8 +105,10 @@ def test_history_of_page_and_article(make_page, editor):
     assert [r.pk for r in page_history(page)] == [r2.pk, r1.pk]
     assert [r.pk for r in article_history(first)] == [r1.pk]
     assert [r.pk for r in article_history(second)] == [r2.pk]
-    rows = describe_changes(r1)
-    assert any(what.endswith("文本") and old == "甲一" and new == "甲一改" for what, old, new in rows)
+    from articles.admin.views.history_rows import readable_changes  # the history page's rows
+
+    rows = readable_changes(r1)
+    assert any(row.what.endswith("文本") and row.before == "甲一" and row.after == "甲一改" for row in rows)
 
 
 def test_revision_records_before_and_after(make_page, editor):

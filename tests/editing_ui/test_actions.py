@@ -219,3 +219,20 @@ def test_a_loose_block_becomes_an_articles_column_label(editor_client, page001, 
     _ok(response, messages)
     ningbo.refresh_from_db()
     assert ningbo.column_label == banner.text.strip()[:100]
+
+
+@pytest.mark.django_db
+def test_move_ticked_blocks_after_a_line_or_a_block(editor_client, page001):
+    ningbo = article_with(page001, "宁波海建")
+    pair = [block_at(page001, 126), block_at(page001, 128)]
+    response, messages = post_action(editor_client, page001, "move_ticked_after",
+                                     blocks=[b.pk for b in pair], after_line=115)
+    assert any(m.startswith("success:") for m in messages), messages
+    assert blocks_of(ningbo)[:4] == [113, 115, 126, 128]
+    response, messages = post_action(editor_client, page001, "move_ticked_after",
+                                     blocks=[pair[0].pk], after_block=block_at(page001, 124).pk)
+    assert any(m.startswith("success:") for m in messages), messages
+    lines = blocks_of(ningbo)
+    assert lines.index(126) == lines.index(124) + 1
+    response, messages = post_action(editor_client, page001, "move_ticked_after", blocks=[pair[0].pk])
+    assert any(m.startswith("error:") for m in messages), messages  # after what?

@@ -63,11 +63,12 @@ def test_only_the_newest_change_offers_undo_and_undo_checks_the_version(editor_c
 
 
 @pytest.mark.django_db
-def test_undo_is_post_only_and_next_must_stay_on_site(editor_client, page001):
+def test_undo_changes_only_on_post_and_next_must_stay_on_site(editor_client, page001):
     post_action(editor_client, page001, "move_up", block=block_at(page001, 120).pk)
     revision = Revision.objects.get(page=page001)
     url = reverse("admin:articles_revision_undo", args=[revision.pk])
-    assert editor_client.get(url).status_code == 405
+    assert editor_client.get(url).status_code == 200  # the confirmation page
+    assert not Revision.objects.filter(undoes=revision).exists()
     page001.refresh_from_db()
     response = editor_client.post(url, {"version": page001.version, "next": "https://evil.example/"})
     assert response.status_code == 302

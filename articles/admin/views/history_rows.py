@@ -13,21 +13,34 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from articles.editing.revisions import FIELD_LABELS
 from articles.editing.snapshots import TABLES_BY_KEY
 from articles.models import Block, Person, Region, Revision, Topic
 
 TEXT_PREVIEW = 14
-# Bookkeeping columns an editor does not need to see change (scores, counters, timestamps).
-QUIET_FIELDS = {"score", "mentions", "confidence", "evidence", "order", "created_at", "reviewed_at",
+# Column names as editors call them (columns not listed show their own name).
+FIELD_LABELS = {
+    "text": gettext_lazy("文本"), "kind": gettext_lazy("类型"), "article_id": gettext_lazy("所属文章"),
+    "position": gettext_lazy("文内顺序"), "hidden": gettext_lazy("不显示"), "duplicate_of_id": gettext_lazy("重复于"),
+    "order": gettext_lazy("版内顺序"), "kicker": gettext_lazy("引题"), "headline": gettext_lazy("主题"),
+    "subtitle": gettext_lazy("副题"), "column_label": gettext_lazy("栏目"), "byline": gettext_lazy("署名"),
+    "status": gettext_lazy("状态"), "issue_id": gettext_lazy("所属期"), "number": gettext_lazy("版次"),
+    "number_is_estimated": gettext_lazy("版次为估计"), "date": gettext_lazy("出版日期"),
+    "date_is_estimated": gettext_lazy("日期为估计"), "person_id": gettext_lazy("人物"), "role": gettext_lazy("角色"),
+    "rejected": gettext_lazy("已否决"), "resolved_at": gettext_lazy("处理时间"), "is_primary": gettext_lazy("主专题"),
+}
+# Bookkeeping columns an editor does not need to see change (scores, counters, timestamps, and
+# the renumbering 文内顺序/版内顺序 that follows any move).
+QUIET_FIELDS = {"score", "mentions", "confidence", "evidence", "order", "position", "created_at", "reviewed_at",
                 "resolved_at", "resolved_by_id", "reviewed_by_id", "slug", "original_text"}
 # Rows matched by meaning, not by id: (table key, identifying columns).
 NATURAL_KEYS = {
     "region_tags": ("article_id", "region_id"),
     "topic_tags": ("article_id", "topic_id"),
     "credits": ("article_id", "person_id", "role"),
-    "flags": ("code", "article_id", "block_id", "message"),
+    # A flag about a block follows the block to whichever article holds it: not a change of its own.
+    "flags": ("code", "block_id", "message"),
     "aliases": ("name",),
 }
 
@@ -39,34 +52,46 @@ class Change:
     after: str | None
 
 
-class _Names:
-    """Names for the ids a revision mentions, fetched with one query per kind."""
+class Names:
+    """Names for the ids some revisions mention (blocks by source line, regions, topics, persons),
+    fetched with one query per kind for all of them — a history page costs four queries, not four
+    per revision."""
 
-    def __init__(self, revision: Revision):
-        snapshots = (revision.before, revision.after)
+    def __init__(self, revisions):
+        revisions = list(revisions)
         ids = {key: set() for key in ("block", "region", "topic", "person")}
-        for snapshot in snapshots:
-            for key, rows in snapshot.items():
-                for row in rows:
-                    for column, kind in (("block_id", "block"), ("duplicate_of_id", "block"),
-                                         ("region_id", "region"), ("topic_id", "topic"), ("person_id", "person")):
-                        if row.get(column):
-                            ids[kind].add(row[column])
-                    if key == "blocks":
-                        ids["block"].add(row["id"])
-        self.lines = dict(Block.objects.filter(pk__in=ids["block"]).values_list("pk", "line_start"))
-        self.regions = dict(Region.objects.filter(pk__in=ids["region"]).values_list("pk", "name"))
-        self.topics = dict(Topic.objects.filter(pk__in=ids["topic"]).values_list("pk", "name"))
-        self.persons = dict(Person.objects.filter(pk__in=ids["person"]).values_list("pk", "name"))
-        self.headlines = {}
-        self.block_texts = {}
-        for snapshot in snapshots:
-            for row in snapshot.get("articles", []):
-                self.headlines.setdefault(row["id"], row.get("headline") or _("（无题）"))
-            for row in snapshot.get("persons", []):
-                self.persons.setdefault(row["id"], row.get("name", ""))
-            for row in snapshot.get("blocks", []):
-                self.block_texts.setdefault(row["id"], row.get("text", ""))
+        self.headlines: dict[int, str] = {}
+        self.block_texts: dict[int, str] = {}
+        self.persons: dict[int, str] = {}
+        for revision in revisions:
+            for snapshot in (revision.before, revision.after):
+                self._collect(snapshot, ids)
+        self.lines: dict[int, int] = {}
+        self.line_ends: dict[int, int] = {}
+        if ids["block"]:
+            for pk, start, end in Block.objects.filter(pk__in=ids["block"]).values_list("pk", "line_start", "line_end"):
+                self.lines[pk], self.line_ends[pk] = start, end
+        self.regions = dict(Region.objects.filter(pk__in=ids["region"]).values_list("pk", "name")) if ids["region"] else {}
+        self.topics = dict(Topic.objects.filter(pk__in=ids["topic"]).values_list("pk", "name")) if ids["topic"] else {}
+        if ids["person"]:
+            for pk, name in Person.objects.filter(pk__in=ids["person"]).values_list("pk", "name"):
+                self.persons.setdefault(pk, name)
+
+    def _collect(self, snapshot: dict, ids: dict) -> None:
+        for key, rows in snapshot.items():
+            for row in rows:
+                for column, kind in (("block_id", "block"), ("duplicate_of_id", "block"),
+                                     ("region_id", "region"), ("topic_id", "topic"), ("person_id", "person")):
+                    if row.get(column):
+                        ids[kind].add(row[column])
+                if key == "blocks":
+                    ids["block"].add(row["id"])
+        for row in snapshot.get("articles", []):
+            self.headlines.setdefault(row["id"], row.get("headline") or _("（无题）"))
+        for row in snapshot.get("persons", []):
+            self.persons.setdefault(row["id"], row.get("name", ""))
+        for row in snapshot.get("blocks", []):
+            self.block_texts.setdefault(row["id"], row.get("text", ""))
 
     def article(self, pk) -> str:
         return f"《{self.headlines.get(pk, f'#{pk}')}》" if pk else _("（不属于任何文章）")
@@ -79,7 +104,7 @@ class _Names:
         return f"L{self.lines.get(pk, '?')}「{preview}」"
 
 
-def _value(model, attname: str, value, names: _Names) -> str:
+def _value(model, attname: str, value, names: Names) -> str:
     if value is None or value == "":
         return "—"
     if attname == "article_id":
@@ -100,7 +125,7 @@ def _value(model, attname: str, value, names: _Names) -> str:
     return str(value)
 
 
-def _subject(key: str, row: dict, names: _Names) -> str:
+def _subject(key: str, row: dict, names: Names) -> str:
     """How an editor names a row: its line, its headline, what it tags."""
     table = TABLES_BY_KEY[key]
     if key == "blocks":
@@ -137,11 +162,16 @@ def _keyed(key: str, rows: list[dict]) -> dict:
     columns = NATURAL_KEYS.get(key)
     if columns is None:
         return {row["id"]: row for row in rows}
+    if key == "flags":  # an article's own flag (no block) is identified by its article
+        return {tuple(row.get(c) for c in columns) + (None if row.get("block_id") else row.get("article_id"),): row
+                for row in rows}
     return {tuple(row.get(column) for column in columns): row for row in rows}
 
 
-def readable_changes(revision: Revision) -> list[Change]:
-    names = _Names(revision)
+def readable_changes(revision: Revision, names: Names | None = None) -> list[Change]:
+    """Every change of a revision, one row per changed column (renumbering folded away: a block's
+    position or an article's order changes whenever a neighbour moves, so it tells nothing)."""
+    names = names or Names([revision])
     changes: list[Change] = []
     for key, table in TABLES_BY_KEY.items():
         old = _keyed(key, revision.before.get(key, []))
@@ -157,6 +187,8 @@ def readable_changes(revision: Revision) -> list[Change]:
             subject = _subject(key, b, names)
             for attname in table.fields:
                 if attname in QUIET_FIELDS or a.get(attname) == b.get(attname):
+                    continue
+                if key == "flags" and attname == "article_id" and b.get("block_id"):
                     continue
                 label = FIELD_LABELS.get(attname, attname)
                 changes.append(Change(f"{subject} · {label}", _value(table.model, attname, a.get(attname), names),

@@ -6,10 +6,14 @@ credits), then grouped in Python; the template only walks the result.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 from articles.models import Article, Block, BlockKind, Flag, FlagCode, Page
+
+
+_WHITESPACE = re.compile(r"\s+")
 
 
 @dataclass
@@ -28,9 +32,19 @@ class BlockRow:
     # The source line of the block this one most likely repeats (prefills "mark as duplicate").
     duplicate_guess_line: int | None = None
 
+    # Source lines shown beside the text: only where the text differs from them (a join, a
+    # correction, a line shared by two blocks), and never a line already shown for an earlier block.
+    shown_source: list[SourceLine] = field(default_factory=list)
+
     @property
     def text_differs_from_source(self) -> bool:
-        return self.block.text.strip() != " ".join(line.text.strip() for line in self.source_lines).strip()
+        """Whitespace aside (line breaks and the spaces OCR puts between CJK characters)."""
+        return _WHITESPACE.sub("", self.block.text) != _WHITESPACE.sub("", "".join(l.text for l in self.source_lines))
+
+    @property
+    def line_label(self) -> str:
+        start, end = self.block.line_start, self.block.line_end
+        return f"L{start}" if start == end else f"L{start}–L{end}"
 
 
 TITLE_CANDIDATE_MAX_LENGTH = 60  # longer blocks are paragraphs, never title lines
@@ -71,6 +85,16 @@ def _source_lines(all_lines: list[str], block: Block) -> list[SourceLine]:
         for number in range(block.line_start, min(block.line_end, len(all_lines)) + 1)
         if all_lines[number - 1].strip()
     ]
+
+
+def _choose_source_lines(groups: list[ArticleGroup]) -> None:
+    """Set each row's ``shown_source`` (see ``BlockRow``), walking the page in display order."""
+    shown: set[int] = set()
+    for group in groups:
+        for row in group.rows:
+            if row.text_differs_from_source:
+                row.shown_source = [line for line in row.source_lines if line.number not in shown]
+            shown.update(line.number for line in row.source_lines)
 
 
 def build_page_layout(page: Page) -> PageLayout:
@@ -118,5 +142,6 @@ def build_page_layout(page: Page) -> PageLayout:
         if group.rows and group.article is not None:
             group.rows[0].is_first = True
             group.rows[-1].is_last = True
+    _choose_source_lines(groups)
     return PageLayout(page=page, groups=groups, page_flags=page_flags, block_kinds=list(BlockKind.choices),
                       flag_codes=list(FlagCode.choices))
