@@ -11,14 +11,11 @@ Pure: reads files, never the database.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from articles.ingest.evaluation.gold import GoldArticle, load_gold
-
-_MARKS = re.compile(r"^\s*#{1,6}\s*|\s*#+\s*$|^\s*\*\*|\*\*\s*$")
+from articles.ingest.evaluation.gold import GoldArticle, load_gold, strip_marks
 
 
 @dataclass(frozen=True)
@@ -43,7 +40,7 @@ def gold_texts(page: Path) -> Iterator[GoldText]:
         skipped = title_lines | ({article.column_line} if article.column_line else set())
         paragraphs: list[str] = []
         for number in range(article.first_line, article.last_line + 1):
-            text = _MARKS.sub("", lines[number - 1]).strip()
+            text = strip_marks(lines[number - 1]).strip()
             if number in skipped or not text:
                 continue
             if number in article.joins and paragraphs:
