@@ -25,14 +25,14 @@ from articles.text.fold import fold
 from .texts import article_texts
 
 TITLE_WEIGHT = 3.0
-NORM_CHARS = 600
+NORM_CHARS = 400
 MIN_SCORE = 1.5  # below this an article gets no automatic topic at all
-SECONDARY_SHARE = 0.4  # a secondary topic scores at least this share of the primary's score …
+SECONDARY_SHARE = 0.5  # a secondary topic scores at least this share of the primary's score …
 # … or its keywords recur in the body (weighted count before length normalisation) and it keeps a
 # smaller share: a long report that returns to 劳模工匠 six times belongs on that topic page, although
 # dividing by its length made the topic look minor (measured on the seeds' gold `topics` lists:
 # tag recall 0.78 → 0.91 with precision 0.90 → 0.88; see evaluate_enrichment).
-RECURRING_BODY_WEIGHT = 5.0
+RECURRING_BODY_WEIGHT = 4.0
 RECURRING_SHARE = 0.15
 MAX_SECONDARY = 3
 
