@@ -47,7 +47,7 @@ def load_dev_gold(path: Path = DEV_GOLD_FILE) -> list[LabelledText]:
     slugs = set(Topic.objects.values_list("slug", flat=True))
     labels = {(entry["file"], entry["line"]): entry for entry in data["articles"]}
     labelled, used = [], set()
-    for page in sorted({file for file, _ in labels} | {p.name for p in pages.glob("*.txt")}):
+    for page in sorted(p.name for p in pages.glob("*.txt")):
         lines = (pages / page).read_text(encoding="utf-8").splitlines()
         for text in gold_texts(pages / page):
             entry = labels.get((page, text.line))

@@ -5,7 +5,8 @@ held-out pages): the 0005 lists missed the everyday words of several topics — 
 (services), 篮球, 合唱, 书屋 (culture and sport), 工会联合会, 会员代表大会 (organisation), 仲裁, 调解,
 欠薪 (legal help), 议事会 (democratic management) — while a few short words pulled articles onto
 the wrong page (红色管家 is not ideology, 桥吊司机 are not new forms of employment, 慰问 alone is
-not hardship relief). Each change is a general word of the topic, not a word of one page.
+not hardship relief, 工会组织 mostly reads 总工会组织开展…, a verb phrase). Each change is a general
+word of the topic, not a word of one page; the figures are in evaluation/topics/README.md.
 
 Only rows whose keyword list is still exactly the one migration 0005 wrote are changed, so an
 editor's own list is never overwritten; reversing restores the 0005 list on rows still as tuned here.
