@@ -27,9 +27,14 @@ class GoldError(ValueError):
     """A gold file that does not fit its page: names the file and the line."""
 
 
+def strip_marks(line: str) -> str:
+    """A source line without its markdown marks (``## ``, ``**``)."""
+    return _MARKS.sub("", line)
+
+
 def squash(text: str) -> str:
     """Text for comparison: markdown marks and all whitespace removed."""
-    return "".join(_MARKS.sub("", line) for line in text.splitlines()).replace(" ", "").replace("\u3000", "").replace("\t", "")
+    return "".join(strip_marks(line) for line in text.splitlines()).replace(" ", "").replace("\u3000", "").replace("\t", "")
 
 
 @dataclass(frozen=True)

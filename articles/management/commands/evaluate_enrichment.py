@@ -10,6 +10,9 @@ seed articles). Run it on a database with the seeds imported and enriched, e.g.
 
 Each section is a function returning a dict with at least ``precision`` and ``recall`` (floats)
 and optionally ``differences`` (lines to show) and any other figures; register it in EVALUATORS.
+A value that is itself such a dict is a part of the section, printed on its own line (``topics``
+has ``dev_tuning`` and ``dev_held_out``: the segmentation development set, scored on gold
+segmentation — see articles/enrich/topics_dev_gold.py; it needs only a migrated database).
 """
 
 import json
@@ -40,11 +43,17 @@ class Command(BaseCommand):
             self.stdout.write(json.dumps(results, ensure_ascii=False, indent=2))
             return
         for name, result in results.items():
-            figures = ", ".join(
-                f"{key} {value:.3f}" if isinstance(value, float) else f"{key} {value}"
-                for key, value in result.items() if key != "differences"
-            )
-            self.stdout.write(f"{name}: {figures}")
-            if not options["quiet_differences"]:
-                for line in result.get("differences", []):
-                    self.stdout.write(f"  - {line}")
+            self._write(name, result, options["quiet_differences"])
+            for part, figures in result.items():
+                if isinstance(figures, dict):
+                    self._write(f"{name} {part}", figures, options["quiet_differences"])
+
+    def _write(self, name: str, result: dict, quiet_differences: bool) -> None:
+        figures = ", ".join(
+            f"{key} {value:.3f}" if isinstance(value, float) else f"{key} {value}"
+            for key, value in result.items() if key != "differences" and not isinstance(value, dict)
+        )
+        self.stdout.write(f"{name}: {figures}")
+        if not quiet_differences:
+            for line in result.get("differences", []):
+                self.stdout.write(f"  - {line}")
