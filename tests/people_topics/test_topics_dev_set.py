@@ -15,7 +15,7 @@ from articles.models import Topic
 
 DEV_DATA = json.loads(DEV_GOLD_FILE.read_text(encoding="utf-8"))
 PAGES = DEV_GOLD_FILE.parent.parent.parent / DEV_DATA["pages"]
-TUNING_MIGRATION = importlib.import_module("articles.migrations.0007_topic_keywords_service_culture_organisation")
+TUNING_MIGRATION = importlib.import_module("articles.migrations.0008_topic_keywords_service_culture_organisation")
 
 
 @pytest.mark.django_db

@@ -68,7 +68,7 @@ def untune(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("articles", "0006_editors_group"),
+        ("articles", "0007_revision_action_choices"),
     ]
 
     operations = [migrations.RunPython(tune, untune)]
