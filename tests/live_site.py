@@ -1,5 +1,7 @@
 """A real served site for browser and end-to-end tests: gunicorn + the index worker over a
-throwaway data folder holding the seeds (migrated, imported, enriched, indexed).
+throwaway data folder holding the seeds (migrated, imported, enriched, indexed), on a scratch
+database of the configured kind (SQLite in the folder, or a new PostgreSQL database on the server
+DATABASE_URL names: see unionarchive/scratch_database.py).
 
 Starting one costs ~15 s (mostly import + enrichment), so read-only tests share one per test
 session through the ``served_site`` fixture (tests/conftest.py); a test that edits data starts its
@@ -18,6 +20,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+
+from unionarchive.scratch_database import scratch_database
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = Path("/usr/bin/chromium")
@@ -77,12 +81,19 @@ def _wait_until_up(url: str, server: subprocess.Popen, log_path: Path) -> None:
 def serve_seeded_site(data_dir: Path, *, extra_env: dict[str, str] | None = None,
                       extra_commands: tuple[list[str], ...] = (), workers: int = 2) -> Iterator[ServedSite]:
     """Prepare ``data_dir`` with the seeds, start the index worker and gunicorn, yield the site,
-    and stop both processes whatever happens."""
-    env = {**os.environ, "UNIONARCHIVE_DATA_DIR": str(data_dir), "DJANGO_SETTINGS_MODULE": "unionarchive.settings",
-           "LOG_LEVEL": "WARNING", **(extra_env or {})}
-    for name in ("DATABASE_URL", "SEARCH_INDEX_PATH", "DEBUG"):
-        env.pop(name, None)
-    site = ServedSite(base="", env=env, data_dir=data_dir)
+    and stop both processes (and drop a scratch PostgreSQL database) whatever happens."""
+    with scratch_database(data_dir) as database_url:
+        env = {**os.environ, "UNIONARCHIVE_DATA_DIR": str(data_dir), "DJANGO_SETTINGS_MODULE": "unionarchive.settings",
+               "LOG_LEVEL": "WARNING", "DATABASE_URL": database_url, **(extra_env or {})}
+        for name in ("SEARCH_INDEX_PATH", "DEBUG"):
+            env.pop(name, None)
+        with _serve(ServedSite(base="", env=env, data_dir=data_dir), extra_commands, workers) as site:
+            yield site
+
+
+@contextmanager
+def _serve(site: ServedSite, extra_commands: tuple[list[str], ...], workers: int) -> Iterator[ServedSite]:
+    env, data_dir = site.env, site.data_dir
     for command in (*SETUP_COMMANDS, *extra_commands):
         site.manage(*command, timeout=300)
 

@@ -8,7 +8,10 @@ issue just to sort by date and show 20 costs over a second on SQLite, so:
     the page wanted; a small region simply joins its few articles and sorts them;
   * topics and people are counted over the region's newest SAMPLE articles (all of them for
     most regions; the page says so when it is a sample).
-Django's ORM cannot ask SQLite for that join order, hence the one raw query below.
+Django's ORM cannot ask for that join order (it would start from ArticleRegion), hence the one raw
+query below, in plain SQL that SQLite and PostgreSQL both plan as a walk down the issue-date index:
+SQLite's ``CROSS JOIN`` (which pins the order) is a syntax error on PostgreSQL, and a plain JOIN was
+measured as fast on SQLite (``manage.py bench_regions``; figures in docs/DEPLOY.md).
 """
 
 from __future__ import annotations
@@ -25,8 +28,8 @@ SAMPLE = 500
 
 _NEWEST_BY_DATE = """
 SELECT a.id FROM articles_issue i
-CROSS JOIN articles_page p ON p.issue_id = i.id
-CROSS JOIN articles_article a ON a.page_id = p.id
+JOIN articles_page p ON p.issue_id = i.id
+JOIN articles_article a ON a.page_id = p.id
 WHERE EXISTS (SELECT 1 FROM articles_articleregion ar
               WHERE ar.article_id = a.id AND ar.region_id = %s AND NOT ar.rejected)
 ORDER BY i.date DESC, p.number, a."order", a.id
@@ -40,7 +43,7 @@ def tagged(region: Region):
 
 def newest_article_ids(region: Region, total: int, limit: int, offset: int = 0) -> list[int]:
     """Ids of the region's articles, newest issue first, then in print order."""
-    if total >= BIG_REGION and connection.vendor == "sqlite":
+    if total >= BIG_REGION:
         with connection.cursor() as cursor:
             cursor.execute(_NEWEST_BY_DATE, [region.id, limit, offset])
             return [row[0] for row in cursor.fetchall()]
@@ -74,8 +77,8 @@ class RegionArticles:
 
 def top_topics_and_people(region: Region, total: int, top: int) -> tuple[list[dict], list[dict], bool]:
     """Topics and people of the region's newest SAMPLE articles; the bool says if it is a sample."""
-    sampled = total > SAMPLE and connection.vendor == "sqlite"
-    if sampled:  # a subquery, not a list of 500 ids: SQLite runs it, Python never sees the ids
+    sampled = total > SAMPLE
+    if sampled:  # a subquery, not a list of 500 ids: the database runs it, Python never sees the ids
         scope = {"article_id__in": RawSQL(_NEWEST_BY_DATE, [region.id, SAMPLE, 0])}
     else:
         scope = {"article__region_tags__region": region, "article__region_tags__rejected": False}
