@@ -79,22 +79,36 @@ def _wait_until_up(url: str, server: subprocess.Popen, log_path: Path) -> None:
 
 @contextmanager
 def serve_seeded_site(data_dir: Path, *, extra_env: dict[str, str] | None = None,
-                      extra_commands: tuple[list[str], ...] = (), workers: int = 2) -> Iterator[ServedSite]:
+                      extra_commands: tuple[list[str], ...] = (), workers: int = 2,
+                      database_url: str | None = None,
+                      setup_commands: tuple[list[str], ...] = SETUP_COMMANDS) -> Iterator[ServedSite]:
     """Prepare ``data_dir`` with the seeds, start the index worker and gunicorn, yield the site,
-    and stop both processes (and drop a scratch PostgreSQL database) whatever happens."""
-    with scratch_database(data_dir) as database_url:
-        env = {**os.environ, "UNIONARCHIVE_DATA_DIR": str(data_dir), "DJANGO_SETTINGS_MODULE": "unionarchive.settings",
-               "LOG_LEVEL": "WARNING", "DATABASE_URL": database_url, **(extra_env or {})}
-        for name in ("SEARCH_INDEX_PATH", "DEBUG"):
-            env.pop(name, None)
-        with _serve(ServedSite(base="", env=env, data_dir=data_dir), extra_commands, workers) as site:
+    and stop both processes (and drop a scratch PostgreSQL database) whatever happens.
+
+    ``database_url`` serves an existing database instead of a scratch one (several web hosts on
+    one database); ``setup_commands`` then usually shrinks to ``build_index`` (the host's own index)."""
+    if database_url:
+        with _serve(_site(data_dir, database_url, extra_env), (*setup_commands, *extra_commands), workers) as site:
+            yield site
+        return
+    with scratch_database(data_dir) as scratch_url:
+        with _serve(_site(data_dir, scratch_url, extra_env), (*setup_commands, *extra_commands), workers) as site:
             yield site
 
 
+def _site(data_dir: Path, database_url: str, extra_env: dict[str, str] | None) -> ServedSite:
+    env = {**os.environ, "UNIONARCHIVE_DATA_DIR": str(data_dir), "DJANGO_SETTINGS_MODULE": "unionarchive.settings",
+           "LOG_LEVEL": "WARNING", "DATABASE_URL": database_url, **(extra_env or {})}
+    for name in ("SEARCH_INDEX_PATH", "DEBUG", "DATABASE_REPLICA_URLS"):
+        if name not in (extra_env or {}):
+            env.pop(name, None)
+    return ServedSite(base="", env=env, data_dir=data_dir)
+
+
 @contextmanager
-def _serve(site: ServedSite, extra_commands: tuple[list[str], ...], workers: int) -> Iterator[ServedSite]:
+def _serve(site: ServedSite, commands: tuple[list[str], ...], workers: int) -> Iterator[ServedSite]:
     env, data_dir = site.env, site.data_dir
-    for command in (*SETUP_COMMANDS, *extra_commands):
+    for command in commands:
         site.manage(*command, timeout=300)
 
     log_path = data_dir / "processes.log"
