@@ -24,16 +24,16 @@ def is_postgres(url: str | None) -> bool:
     return bool(url) and urlsplit(url).scheme.split("+")[0] in POSTGRES_SCHEMES
 
 
-def _with_database(url: str, name: str) -> str:
+def with_database(url: str, name: str) -> str:
     parts = urlsplit(url)
     return urlunsplit((parts.scheme, parts.netloc, "/" + name, parts.query, ""))
 
 
-def _admin_connection(url: str):
+def admin_connection(url: str):
     """An autocommit connection to the server's ``postgres`` database (CREATE/DROP DATABASE)."""
     import psycopg
 
-    return psycopg.connect(_with_database(url, "postgres").replace("postgres://", "postgresql://", 1),
+    return psycopg.connect(with_database(url, "postgres").replace("postgres://", "postgresql://", 1),
                            autocommit=True)
 
 
@@ -48,19 +48,19 @@ def scratch_database(folder: Path, base_url: str | None = None, *, keep: bool = 
         yield f"sqlite:///{Path(folder).resolve() / 'db.sqlite3'}"
         return
     name = f"ua_scratch_{os.getpid()}_{secrets.token_hex(4)}"
-    with _admin_connection(base_url) as admin:
+    with admin_connection(base_url) as admin:
         admin.execute(f'CREATE DATABASE "{name}"')
     try:
-        yield _with_database(base_url, name)
+        yield with_database(base_url, name)
     finally:
         if not keep:
-            drop_database(_with_database(base_url, name))
+            drop_database(with_database(base_url, name))
 
 
 def drop_database(url: str) -> None:
     """Drop a scratch PostgreSQL database, ending the sessions a killed process left behind."""
     name = urlsplit(url).path.lstrip("/")
-    with _admin_connection(url) as admin:
+    with admin_connection(url) as admin:
         admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
