@@ -114,7 +114,8 @@ class Command(BaseCommand):
         self.stdout.write(f"{articles} articles, {ArticleRegion.objects.count()} region tags, {repeat} runs each; "
                           f"{connection.vendor} {connection.Database.__name__} server "
                           f"{'.'.join(map(str, connection.get_database_version()))}; "
-                          f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+                          f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores; "
+                          f"database {database_megabytes():.0f} MB")
         self.stdout.write(f"{'page':40} {'median ms':>10} {'p95 ms':>8} {'queries':>8}")
         for url, view, kwargs in cases:
             timings, queries = [], 0
@@ -128,6 +129,16 @@ class Command(BaseCommand):
             timings.sort()
             p95 = timings[min(len(timings) - 1, round(0.95 * (len(timings) - 1)))]
             self.stdout.write(f"{url:40} {statistics.median(timings):10.1f} {p95:8.1f} {queries:8d}")
+
+
+def database_megabytes() -> float:
+    """The database's size on disk (SQLite: the file and its write-ahead log)."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_database_size(current_database())")
+            return cursor.fetchone()[0] / 1e6
+    name = Path(settings.DATABASES["default"]["NAME"])
+    return sum(p.stat().st_size for p in (name, name.with_name(name.name + "-wal")) if p.exists()) / 1e6
 
 
 @contextmanager
