@@ -57,6 +57,21 @@ def scratch_database(folder: Path, base_url: str | None = None, *, keep: bool = 
             drop_database(with_database(base_url, name))
 
 
+@contextmanager
+def folder_database(folder: Path, *, keep: bool = False) -> Iterator[str]:
+    """The scratch database that goes with a benchmark's data folder: the one an earlier run kept
+    (for PostgreSQL its URL is noted in the folder as ``database_url``), or a new one, kept along with
+    the folder if ``keep``."""
+    noted = Path(folder) / "database_url"
+    if noted.exists():
+        yield noted.read_text(encoding="utf-8").strip()
+        return
+    with scratch_database(folder, keep=keep) as url:
+        if keep and is_postgres(url):
+            noted.write_text(url, encoding="utf-8")
+        yield url
+
+
 def drop_database(url: str) -> None:
     """Drop a scratch PostgreSQL database, ending the sessions a killed process left behind."""
     name = urlsplit(url).path.lstrip("/")

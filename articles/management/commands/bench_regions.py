@@ -17,7 +17,6 @@ import subprocess
 import sys
 import tempfile
 import time
-from contextlib import contextmanager
 from pathlib import Path
 
 from django.conf import settings
@@ -29,7 +28,7 @@ from django.test.client import RequestFactory
 from django.test.utils import CaptureQueriesContext
 
 from unionarchive.database_checks import analyze_after_bulk_load
-from unionarchive.scratch_database import is_postgres, scratch_database
+from unionarchive.scratch_database import folder_database, is_postgres
 
 SCRATCH_FLAG = "--inside-scratch-folder"
 
@@ -71,7 +70,7 @@ class Command(BaseCommand):
 
     def _rerun(self, folder: Path, articles: int, repeat: int, enrich_sample: int, keep: bool, extra=()) -> None:
         """Run this command again in a subprocess whose data folder is ``folder``."""
-        with _database_for(folder, keep) as database_url:
+        with folder_database(folder, keep=keep) as database_url:
             env = {**os.environ, "UNIONARCHIVE_DATA_DIR": str(folder), "DATABASE_URL": database_url}
             env.pop("SEARCH_INDEX_PATH", None)
             try:
@@ -139,20 +138,6 @@ def database_megabytes() -> float:
             return cursor.fetchone()[0] / 1e6
     name = Path(settings.DATABASES["default"]["NAME"])
     return sum(p.stat().st_size for p in (name, name.with_name(name.name + "-wal")) if p.exists()) / 1e6
-
-
-@contextmanager
-def _database_for(folder: Path, keep: bool):
-    """The scratch database of ``folder``: the one a --keep run left (PostgreSQL: its URL is noted in
-    the folder), or a new one, kept with the folder if ``keep``."""
-    noted = folder / "database_url"
-    if noted.exists():
-        yield noted.read_text().strip()
-        return
-    with scratch_database(folder, keep=keep) as database_url:
-        if keep and is_postgres(database_url):
-            noted.write_text(database_url)
-        yield database_url
 
 
 def roll_up_tags() -> None:
