@@ -87,7 +87,7 @@ def top_topics_and_people(region: Region, total: int, top: int) -> tuple[list[di
         scope = {"article__region_tags__region": region, "article__region_tags__rejected": False}
     # ArticleTopic is unique per (article, topic): counting rows counts articles.
     topics = list(ArticleTopic.objects.filter(rejected=False, **scope)
-                  .values("topic__name", "topic__slug").annotate(count=Count("id"))
+                  .values("topic__name", "topic__slug").annotate(count=Count("*"))
                   .order_by("-count", "topic__name")[:top])
     people = list(Credit.objects.filter(status=CreditStatus.PUBLISHED, **scope)
                   .values("person__name", "person__slug").annotate(count=Count("article", distinct=True))
@@ -99,7 +99,7 @@ def articles_per_year(region: Region) -> list[dict]:
     """[{year, count, percent}] oldest first. Counted per issue in SQL (one join fewer than per
     date) and summed by year here with the issues' dates; Django's year extraction on SQLite would
     be a Python function called once per row."""
-    per_issue = tagged(region).values_list("article__page__issue_id").annotate(n=Count("id"))
+    per_issue = tagged(region).values_list("article__page__issue_id").annotate(n=Count("*"))
     rows = list(per_issue)
     dates = dict(Issue.objects.filter(pk__in=[issue for issue, _ in rows]).values_list("pk", "date")) if len(rows) < 500 \
         else dict(Issue.objects.values_list("pk", "date"))
