@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import html
 import http.cookiejar
+import os
 import re
 import subprocess
 import time
@@ -77,7 +78,7 @@ def text_of(page: str) -> str:
 
 @pytest.fixture(scope="module")
 def hosts(tmp_path_factory):
-    if not is_postgres(__import__("os").environ.get("DATABASE_URL")):
+    if not is_postgres(os.environ.get("DATABASE_URL")):
         pytest.skip("runs in the PostgreSQL pass of scripts/test.sh (bash scripts/pg_cluster.sh run …)")
     with cluster() as primary, cluster("--replica-of", primary) as replica:
         with serve_seeded_site(tmp_path_factory.mktemp("host_a"), database_url=primary,
