@@ -10,3 +10,4 @@ class ArticlesConfig(AppConfig):
 
     def ready(self):
         from articles.search import checks  # noqa: F401  (registers the search system checks)
+        from unionarchive import database_checks  # noqa: F401  (text order and statistics on PostgreSQL)

@@ -8,11 +8,19 @@ if [ ! -x "$VENV/bin/python" ]; then
   "$PYTHON_BIN" -m venv "$VENV"
 fi
 PY="$VENV/bin/python"
-stamp="$VENV/.installed-$(sha256sum pyproject.toml | cut -c1-16)"
-if [ ! -f "$stamp" ]; then
+# --- extras (postgres helper): EXTRAS (default "test") names the pyproject extras to install, e.g.
+# "test,postgres"; one stamp per extra, so adding an extra later installs just once more.
+EXTRAS="${EXTRAS:-test}"
+hash=$(sha256sum pyproject.toml | cut -c1-16)
+missing=""
+for extra in ${EXTRAS//,/ }; do
+  [ -f "$VENV/.installed-$hash-$extra" ] || missing=1
+done
+if [ -n "$missing" ]; then
   "$PY" -m pip install --quiet --upgrade pip
-  "$PY" -m pip install --quiet -e ".[test]"
-  rm -f "$VENV"/.installed-*
-  touch "$stamp"
+  "$PY" -m pip install --quiet -e ".[$EXTRAS]"
+  find "$VENV" -maxdepth 1 -name '.installed-*' ! -name ".installed-$hash-*" -delete
+  for extra in ${EXTRAS//,/ }; do touch "$VENV/.installed-$hash-$extra"; done
 fi
+# --- end extras
 export PY

@@ -4,6 +4,11 @@
 # unionarchive/settings.py (UNIONARCHIVE_DATA_DIR, DATABASE_URL, …) come from the environment.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# --- databases (postgres helper): a postgres DATABASE_URL needs the driver (the postgres extra)
+case "${DATABASE_URL:-}" in
+  postgres://*|postgresql://*|pgsql://*|postgis://*) EXTRAS="test,postgres" ;;
+esac
+# --- end databases
 source scripts/bootstrap.sh
 
 "$PY" manage.py migrate --noinput

@@ -1,5 +1,7 @@
 """A real served site for browser and end-to-end tests: gunicorn + the index worker over a
-throwaway data folder holding the seeds (migrated, imported, enriched, indexed).
+throwaway data folder holding the seeds (migrated, imported, enriched, indexed), on a scratch
+database of the configured kind (SQLite in the folder, or a new PostgreSQL database on the server
+DATABASE_URL names: see unionarchive/scratch_database.py).
 
 Starting one costs ~15 s (mostly import + enrichment), so read-only tests share one per test
 session through the ``served_site`` fixture (tests/conftest.py); a test that edits data starts its
@@ -18,6 +20,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+
+from unionarchive.scratch_database import scratch_database
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = Path("/usr/bin/chromium")
@@ -75,15 +79,36 @@ def _wait_until_up(url: str, server: subprocess.Popen, log_path: Path) -> None:
 
 @contextmanager
 def serve_seeded_site(data_dir: Path, *, extra_env: dict[str, str] | None = None,
-                      extra_commands: tuple[list[str], ...] = (), workers: int = 2) -> Iterator[ServedSite]:
+                      extra_commands: tuple[list[str], ...] = (), workers: int = 2,
+                      database_url: str | None = None,
+                      setup_commands: tuple[list[str], ...] = SETUP_COMMANDS) -> Iterator[ServedSite]:
     """Prepare ``data_dir`` with the seeds, start the index worker and gunicorn, yield the site,
-    and stop both processes whatever happens."""
+    and stop both processes (and drop a scratch PostgreSQL database) whatever happens.
+
+    ``database_url`` serves an existing database instead of a scratch one (several web hosts on
+    one database); ``setup_commands`` then usually shrinks to ``build_index`` (the host's own index)."""
+    if database_url:
+        with _serve(_site(data_dir, database_url, extra_env), (*setup_commands, *extra_commands), workers) as site:
+            yield site
+        return
+    with scratch_database(data_dir) as scratch_url:
+        with _serve(_site(data_dir, scratch_url, extra_env), (*setup_commands, *extra_commands), workers) as site:
+            yield site
+
+
+def _site(data_dir: Path, database_url: str, extra_env: dict[str, str] | None) -> ServedSite:
     env = {**os.environ, "UNIONARCHIVE_DATA_DIR": str(data_dir), "DJANGO_SETTINGS_MODULE": "unionarchive.settings",
-           "LOG_LEVEL": "WARNING", **(extra_env or {})}
-    for name in ("DATABASE_URL", "SEARCH_INDEX_PATH", "DEBUG"):
-        env.pop(name, None)
-    site = ServedSite(base="", env=env, data_dir=data_dir)
-    for command in (*SETUP_COMMANDS, *extra_commands):
+           "LOG_LEVEL": "WARNING", "DATABASE_URL": database_url, **(extra_env or {})}
+    for name in ("SEARCH_INDEX_PATH", "DEBUG", "DATABASE_REPLICA_URLS"):
+        if name not in (extra_env or {}):
+            env.pop(name, None)
+    return ServedSite(base="", env=env, data_dir=data_dir)
+
+
+@contextmanager
+def _serve(site: ServedSite, commands: tuple[list[str], ...], workers: int) -> Iterator[ServedSite]:
+    env, data_dir = site.env, site.data_dir
+    for command in commands:
         site.manage(*command, timeout=300)
 
     log_path = data_dir / "processes.log"

@@ -25,6 +25,12 @@ class Region(models.Model):
         return reverse("region_detail", kwargs={"slug": self.slug})
 
 
+# How every list of one article's places is ordered — the article page, the search index's city and
+# county lists (the first city is the one search results show first): the article's main city (and
+# county) first, then by code. Explicit, so the order never depends on how a database returns rows.
+ARTICLE_PLACES_ORDER = ("-is_primary", "region__code")
+
+
 class ArticleRegion(models.Model):
     """A place tag. ``rejected`` keeps an editor's removal so that re-enrichment does not re-add it."""
 

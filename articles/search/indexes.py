@@ -21,9 +21,17 @@ from django.db.models import Prefetch
 from haystack import fields as facets, indexes
 
 from articles.models import Article, ArticleRegion, ArticleTopic, Block, BlockKind, Credit, CreditStatus, RegionLevel
+from articles.models.places import ARTICLE_PLACES_ORDER
 
 # Blocks whose text is the article's body as readers see it (titles are indexed from the Article).
 BODY_KINDS = (BlockKind.SUBHEAD, BlockKind.BYLINE, BlockKind.BODY, BlockKind.CAPTION, BlockKind.CREDIT)
+
+
+def place_tags():
+    """An article's place tags with their county and city, main city first (the search results'
+    first city), in the same order on every database."""
+    return (ArticleRegion.objects.filter(rejected=False).select_related("region__parent__parent")
+            .order_by(*ARTICLE_PLACES_ORDER))
 
 
 def index_prefetches() -> list[Prefetch]:
@@ -36,7 +44,7 @@ def index_prefetches() -> list[Prefetch]:
         ),
         Prefetch(
             "region_tags",
-            queryset=ArticleRegion.objects.filter(rejected=False).select_related("region__parent__parent"),
+            queryset=place_tags(),
             to_attr="index_regions",
         ),
         Prefetch(
@@ -132,8 +140,7 @@ class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
 
     # -- places, topics, people -----------------------------------------------------------------
     def _regions_by_level(self, obj: Article) -> dict[str, list[str]]:
-        tags = _loaded(obj, "index_regions", "article",
-                       ArticleRegion.objects.filter(rejected=False).select_related("region__parent__parent"))
+        tags = _loaded(obj, "index_regions", "article", place_tags())
         found: dict[str, dict[str, None]] = {RegionLevel.CITY: {}, RegionLevel.COUNTY: {}}
         for tag in tags:
             region, depth = tag.region, 0

@@ -46,7 +46,7 @@ def topic_list(request):
     """Every topic with its number of articles: one grouped query over ArticleTopic's
     (topic, rejected) index, then the topics themselves."""
     counts = dict(
-        ArticleTopic.objects.filter(rejected=False).values_list("topic_id").annotate(n=Count("id")).order_by()
+        ArticleTopic.objects.filter(rejected=False).values_list("topic_id").annotate(n=Count("*")).order_by()
     )
     topics = list(Topic.objects.order_by("position", "name"))
     for topic in topics:

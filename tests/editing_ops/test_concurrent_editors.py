@@ -1,4 +1,5 @@
-"""Two editors in two processes save the same page at the same moment, on a real SQLite file:
+"""Two editors in two processes save the same page at the same moment, on a real database (a SQLite
+file, or a scratch PostgreSQL database when DATABASE_URL names a PostgreSQL server):
 exactly one split is applied, the other is refused as stale, and the page is consistent."""
 
 import os
@@ -9,13 +10,20 @@ from pathlib import Path
 
 import pytest
 
+from unionarchive.scratch_database import scratch_database
+
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = Path(__file__).with_name("concurrent_split.py")
 
 
 @pytest.mark.slow
 def test_two_processes_saving_the_same_page_version(tmp_path):
-    env = {**os.environ, "UNIONARCHIVE_DATA_DIR": str(tmp_path), "DATABASE_URL": f"sqlite:///{tmp_path}/db.sqlite3",
+    with scratch_database(tmp_path) as database_url:
+        run_two_editors(tmp_path, database_url)
+
+
+def run_two_editors(tmp_path, database_url):
+    env = {**os.environ, "UNIONARCHIVE_DATA_DIR": str(tmp_path), "DATABASE_URL": database_url,
            "SEARCH_INDEX_PATH": str(tmp_path / "index"), "DJANGO_SETTINGS_MODULE": "unionarchive.settings"}
     python = sys.executable
     subprocess.run([python, "manage.py", "migrate", "-v0"], cwd=ROOT, env=env, check=True, timeout=180)

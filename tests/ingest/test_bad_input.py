@@ -9,6 +9,8 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
+from unionarchive.scratch_database import scratch_database
+
 from .helpers import import_logs, snapshot
 
 pytestmark = pytest.mark.django_db
@@ -71,9 +73,10 @@ def test_one_bad_file_among_several_imports_nothing(tmp_path):
 
 
 def test_command_line_exit_status_is_non_zero(tmp_path):
-    env = {**os.environ, "UNIONARCHIVE_DATA_DIR": str(tmp_path), "DATABASE_URL": f"sqlite:///{tmp_path}/db.sqlite3"}
-    result = subprocess.run([sys.executable, "manage.py", "import_pages", str(tmp_path / "missing.txt")],
-                            cwd=settings.BASE_DIR, env=env, capture_output=True, text=True, timeout=60)
+    with scratch_database(tmp_path) as database_url:
+        env = {**os.environ, "UNIONARCHIVE_DATA_DIR": str(tmp_path), "DATABASE_URL": database_url}
+        result = subprocess.run([sys.executable, "manage.py", "import_pages", str(tmp_path / "missing.txt")],
+                                cwd=settings.BASE_DIR, env=env, capture_output=True, text=True, timeout=60)
     assert result.returncode != 0
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and "missing.txt" in lines[0] and lines[0].startswith("CommandError:")

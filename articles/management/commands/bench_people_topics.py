@@ -2,7 +2,8 @@
 
 Builds a synthetic archive (``articles.search.bench.corpus``: seed prose, tags, credits) in a
 throwaway data folder — never in the configured archive: the command re-runs itself in a
-subprocess with UNIONARCHIVE_DATA_DIR pointing at a temporary folder — then renders each page
+subprocess with UNIONARCHIVE_DATA_DIR pointing at a temporary folder and a scratch database of the
+DATABASE_URL kind (unionarchive/scratch_database.py) — then renders each page
 ``--repeat`` times and prints the median and 95th percentile time and the number of queries.
 """
 
@@ -22,6 +23,9 @@ from django.db import connection
 from django.db.models import Count
 from django.test.client import RequestFactory
 from django.test.utils import CaptureQueriesContext
+
+from unionarchive.database_checks import analyze_after_bulk_load
+from unionarchive.scratch_database import folder_database, is_postgres
 
 SCRATCH_FLAG = "--inside-scratch-folder"
 
@@ -63,21 +67,21 @@ class Command(BaseCommand):
 
     def _run_in_scratch_folder(self, articles: int, repeat: int, keep: bool, enrich_sample: int) -> None:
         folder = Path(tempfile.mkdtemp(prefix="bench-people-topics-"))
-        env = {**os.environ, "UNIONARCHIVE_DATA_DIR": str(folder)}
-        env.pop("DATABASE_URL", None)
-        env.pop("SEARCH_INDEX_PATH", None)
         manage = Path(settings.BASE_DIR) / "manage.py"
-        try:
-            subprocess.run(
-                [sys.executable, str(manage), "bench_people_topics", "--articles", str(articles),
-                 "--repeat", str(repeat), "--enrich-sample", str(enrich_sample), SCRATCH_FLAG],
-                env=env, check=True,
-            )
-        finally:
-            if keep:
-                self.stdout.write(f"kept {folder}")
-            else:
-                shutil.rmtree(folder, ignore_errors=True)
+        with folder_database(folder, keep=keep) as database_url:
+            env = {**os.environ, "UNIONARCHIVE_DATA_DIR": str(folder), "DATABASE_URL": database_url}
+            env.pop("SEARCH_INDEX_PATH", None)
+            try:
+                subprocess.run(
+                    [sys.executable, str(manage), "bench_people_topics", "--articles", str(articles),
+                     "--repeat", str(repeat), "--enrich-sample", str(enrich_sample), SCRATCH_FLAG],
+                    env=env, check=True,
+                )
+            finally:
+                if keep:
+                    self.stdout.write(f"kept {folder}" + (f" and {database_url}" if is_postgres(database_url) else ""))
+                else:
+                    shutil.rmtree(folder, ignore_errors=True)
 
     def _build(self, articles: int) -> None:
         from articles.search.bench.corpus import build_corpus
@@ -85,6 +89,7 @@ class Command(BaseCommand):
         call_command("migrate", verbosity=0)
         started = time.perf_counter()
         build_corpus(articles, Path(settings.BASE_DIR) / "seeds")
+        analyze_after_bulk_load()
         self.stdout.write(f"built {articles} synthetic articles in {time.perf_counter() - started:.0f} s")
 
     def _time_pages(self, articles: int, repeat: int) -> None:

@@ -2,7 +2,9 @@
 
 Times the place pages and the place matcher on a synthetic archive (``articles.search.bench.corpus``:
 seed prose, random tags) built in a throwaway data folder — never in the configured archive: the
-command re-runs itself in a subprocess with UNIONARCHIVE_DATA_DIR pointing at a temporary folder.
+command re-runs itself in a subprocess with UNIONARCHIVE_DATA_DIR pointing at a temporary folder and
+a scratch database of the configured kind (SQLite there, or a new database on the PostgreSQL server
+DATABASE_URL names: ``DATABASE_URL=postgres://… manage.py bench_regions`` times PostgreSQL).
 Region tags are rolled up to county and city as the enrichment step stores them. Prints the median
 and 95th percentile time and the number of queries of each page, and the matcher's articles per
 second over ``--enrich-sample`` articles.
@@ -24,6 +26,9 @@ from django.db import connection
 from django.db.models import Count
 from django.test.client import RequestFactory
 from django.test.utils import CaptureQueriesContext
+
+from unionarchive.database_checks import analyze_after_bulk_load
+from unionarchive.scratch_database import folder_database, is_postgres
 
 SCRATCH_FLAG = "--inside-scratch-folder"
 
@@ -58,24 +63,25 @@ class Command(BaseCommand):
         started = time.perf_counter()
         build_corpus(articles, Path(settings.BASE_DIR) / "seeds")
         roll_up_tags()
+        analyze_after_bulk_load()
         self.stdout.write(f"built {articles} synthetic articles in {time.perf_counter() - started:.0f} s")
         self._time_matcher(enrich_sample)
         self._time_pages(articles, repeat)
 
     def _rerun(self, folder: Path, articles: int, repeat: int, enrich_sample: int, keep: bool, extra=()) -> None:
         """Run this command again in a subprocess whose data folder is ``folder``."""
-        env = {**os.environ, "UNIONARCHIVE_DATA_DIR": str(folder)}
-        env.pop("DATABASE_URL", None)
-        env.pop("SEARCH_INDEX_PATH", None)
-        try:
-            subprocess.run([sys.executable, str(Path(settings.BASE_DIR) / "manage.py"), "bench_regions",
-                            "--articles", str(articles), "--repeat", str(repeat),
-                            "--enrich-sample", str(enrich_sample), SCRATCH_FLAG, *extra], env=env, check=True)
-        finally:
-            if keep:
-                self.stdout.write(f"kept {folder}")
-            else:
-                shutil.rmtree(folder, ignore_errors=True)
+        with folder_database(folder, keep=keep) as database_url:
+            env = {**os.environ, "UNIONARCHIVE_DATA_DIR": str(folder), "DATABASE_URL": database_url}
+            env.pop("SEARCH_INDEX_PATH", None)
+            try:
+                subprocess.run([sys.executable, str(Path(settings.BASE_DIR) / "manage.py"), "bench_regions",
+                                "--articles", str(articles), "--repeat", str(repeat),
+                                "--enrich-sample", str(enrich_sample), SCRATCH_FLAG, *extra], env=env, check=True)
+            finally:
+                if keep:
+                    self.stdout.write(f"kept {folder}" + (f" and {database_url}" if is_postgres(database_url) else ""))
+                else:
+                    shutil.rmtree(folder, ignore_errors=True)
 
     def _time_matcher(self, sample: int) -> None:
         from articles.enrich.regions import enrich_regions, get_matcher
@@ -104,7 +110,11 @@ class Command(BaseCommand):
             for slug, query in ((city, ""), (city, "?page=200"), (county, ""), (town, ""))
         ]
         factory = RequestFactory()
-        self.stdout.write(f"{articles} articles, {ArticleRegion.objects.count()} region tags, {repeat} runs each")
+        self.stdout.write(f"{articles} articles, {ArticleRegion.objects.count()} region tags, {repeat} runs each; "
+                          f"{connection.vendor} {connection.Database.__name__} server "
+                          f"{'.'.join(map(str, connection.get_database_version()))}; "
+                          f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores; "
+                          f"database {database_megabytes():.0f} MB")
         self.stdout.write(f"{'page':40} {'median ms':>10} {'p95 ms':>8} {'queries':>8}")
         for url, view, kwargs in cases:
             timings, queries = [], 0
@@ -118,6 +128,16 @@ class Command(BaseCommand):
             timings.sort()
             p95 = timings[min(len(timings) - 1, round(0.95 * (len(timings) - 1)))]
             self.stdout.write(f"{url:40} {statistics.median(timings):10.1f} {p95:8.1f} {queries:8d}")
+
+
+def database_megabytes() -> float:
+    """The database's size on disk (SQLite: the file and its write-ahead log)."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_database_size(current_database())")
+            return cursor.fetchone()[0] / 1e6
+    name = Path(settings.DATABASES["default"]["NAME"])
+    return sum(p.stat().st_size for p in (name, name.with_name(name.name + "-wal")) if p.exists()) / 1e6
 
 
 def roll_up_tags() -> None:

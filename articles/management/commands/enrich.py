@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from articles.enrich import STEPS, enrich_articles
 from articles.search.indexing import schedule_reindex
+from unionarchive.database_checks import analyze_after_bulk_load
 
 
 class Command(BaseCommand):
@@ -20,6 +21,8 @@ class Command(BaseCommand):
             raise CommandError(str(error)) from error
         from articles.models import Article
 
+        if not article_ids:
+            analyze_after_bulk_load()  # thousands of new tags: PostgreSQL's statistics would lag
         ids = article_ids or list(Article.objects.values_list("pk", flat=True))
         schedule_reindex(ids)
         if options["verbosity"]:

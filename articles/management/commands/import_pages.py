@@ -12,6 +12,7 @@ from tqdm import tqdm
 
 from articles.ingest.errors import IngestError
 from articles.ingest.loader import PageLoader
+from unionarchive.database_checks import analyze_after_bulk_load
 
 
 class Command(BaseCommand):
@@ -37,6 +38,8 @@ class Command(BaseCommand):
             summary = loader.load(paths, manifest)
         except IngestError as error:
             raise CommandError(str(error)) from None
+        if summary.imported or summary.reimported:
+            analyze_after_bulk_load()  # PostgreSQL plans the next queries with the new row counts
         if verbosity > 0:
             for line in summary.lines():
                 self.stdout.write(line)

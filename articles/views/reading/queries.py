@@ -9,6 +9,7 @@ from django.db.models import Prefetch, Q, QuerySet, Sum
 from django.db.models.functions import Length
 from django.http import Http404
 
+from articles.models.places import ARTICLE_PLACES_ORDER
 from articles.models import Article, ArticleRegion, ArticleTopic, Block, BlockKind, Credit, CreditRole
 from articles.models import CreditStatus, Flag, Issue, Page
 
@@ -95,7 +96,7 @@ def article_credits(article: Article) -> list[Credit]:
 
 def article_regions(article: Article) -> list[ArticleRegion]:
     return list(ArticleRegion.objects.filter(article=article, rejected=False)
-                .select_related("region").order_by("-is_primary", "region__code"))
+                .select_related("region").order_by(*ARTICLE_PLACES_ORDER))
 
 
 def article_topics(article: Article) -> list[ArticleTopic]:
