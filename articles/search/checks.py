@@ -4,6 +4,9 @@
   parent) is not a writable folder, so the worker cannot write the index.
 - ``articles.search.E002``: the task backend does not accept the "search" queue, so index updates
   cannot be queued.
+- ``articles.search.E003``: the numpy fast path cannot read Whoosh's posting blocks (another Whoosh
+  version, or its private matcher attributes changed): search would be wrong or a Python loop
+  many times slower. See ``articles.search.postings`` and the pins in pyproject.toml.
 - ``articles.search.W001``: the domain user dictionary is missing: Chinese words such as 工资集体协商
   are split and searches for them get worse.
 - ``articles.search.W002``: the haystack engine is not ours: Chinese search will not work.
@@ -23,6 +26,7 @@ ENGINE = "articles.search.backend.ChineseWhooshEngine"
 @checks.register("search")
 def check_search(app_configs=None, **kwargs):
     from .analysis import USERDICT_PATH
+    from .postings import fast_path_problems
     from .tasks import SEARCH_QUEUE
 
     problems = []
@@ -42,6 +46,13 @@ def check_search(app_configs=None, **kwargs):
             f'The task backend does not accept the "{SEARCH_QUEUE}" queue.',
             hint=f'Add "{SEARCH_QUEUE}" to TASKS["default"]["QUEUES"].',
             id="articles.search.E002",
+        ))
+    for problem in fast_path_problems():
+        problems.append(checks.Error(
+            f"The search fast path is not active: {problem}.",
+            hint="Install Whoosh==2.7.4 as pinned in pyproject.toml (articles/search/postings.py reads its "
+                 "posting blocks directly).",
+            id="articles.search.E003",
         ))
     if not USERDICT_PATH.exists():
         problems.append(checks.Warning(
