@@ -57,7 +57,7 @@ from .aliases import expand_aliases
 from .highlight import highlight_all, highlight_fragments
 from .query import ParsedQuery, clean_text, parse_query
 from .ranking import Match, matching, rank
-from .store import document_id, facet_column, get_searcher, matching_mask, sort_keys
+from .store import document_id, facet_column, get_searcher, matching_mask, per_document, sort_keys
 from .vocabulary import (
     FACET_NAMES, FILTERS, MAX_FILTER_VALUE_CHARS, MAX_FILTER_VALUES, MAX_PAGE, MAX_PER_PAGE, SORT_RELEVANCE, SORTS,
 )
@@ -233,16 +233,7 @@ def search(q: object = "", filters: Mapping[str, object] | None = None, sort: st
     parsed, results.aliases = expand_aliases(parsed)
     allowed = filter_docs(searcher, parsed, cleaned)
     memo: dict = {}  # posting lists read for the matching, reused by the ranking
-    found = _restricted(matching(searcher, parsed, memo), allowed)
-    if not len(found.docs) and parsed.has_words:
-        # No dead ends: drop the quotes, then accept any one of the terms; the page says so.
-        for how, relaxed in (("unquoted", parsed.unquoted()), ("any", parsed.any_term())):
-            if relaxed.must == parsed.must:
-                continue
-            found = _restricted(matching(searcher, relaxed, memo), allowed)
-            if len(found.docs):
-                parsed, results.relaxed = relaxed, how
-                break
+    parsed, found, results.relaxed = _find(searcher, parsed, allowed, memo)
     results.parsed_query = parsed
     docnums = found.docs
     results.total = len(docnums)
@@ -261,6 +252,40 @@ def search(q: object = "", filters: Mapping[str, object] | None = None, sort: st
                             for d, score in ranked[start : start + per_page]]
     results.elapsed_ms = (time.perf_counter() - started) * 1000
     return results
+
+
+def _find(searcher, parsed: ParsedQuery, allowed: np.ndarray | None, memo: dict):
+    """(the query as searched, its Match, how it was relaxed or None). No dead ends: a query that
+    finds nothing is searched again with its quotes dropped, then for any one of its terms."""
+    found = _restricted(matching(searcher, parsed, memo), allowed)
+    if not len(found.docs) and parsed.has_words:
+        for how, relaxed in (("unquoted", parsed.unquoted()), ("any", parsed.any_term())):
+            if relaxed.must == parsed.must:
+                continue
+            found = _restricted(matching(searcher, relaxed, memo), allowed)
+            if len(found.docs):
+                return relaxed, found, how
+    return parsed, found, None
+
+
+def matching_article_ids(q: object) -> tuple[set[int], str | None]:
+    """The ids of *every* article ``search(q)`` finds (no paging), and how it was relaxed; for
+    ``manage.py evaluate_search``."""
+    searcher = _searcher()
+    parsed, _aliases = expand_aliases(parse_query(q))
+    if parsed.is_empty:
+        return set(), None
+    _parsed, found, relaxed = _find(searcher, parsed, None, {})
+    return set(article_ids(searcher)[found.docs].tolist()), relaxed
+
+
+def article_ids(searcher) -> np.ndarray:
+    """The article id of every document number (read from the stored fields once per segment)."""
+    def build(segreader):
+        return np.array([int(segreader.stored_fields(d).get("django_id") or -1)
+                         for d in range(segreader.doc_count_all())], dtype=np.int64)
+
+    return per_document(searcher, ("django_id",), build).astype(np.int64, copy=False)
 
 
 def _bounded(value: object, default: int, most: int) -> int:
