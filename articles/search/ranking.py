@@ -1,6 +1,6 @@
 """Matching and relevance ranking with numpy over whoosh's posting lists.
 
-``matching_docs`` finds the documents of a query (AND of OR-groups, NOT, title:, person:, plain
+``matching`` finds the documents of a query (AND of OR-groups, NOT, title:, person:, plain
 terms and exact strings) by set operations on posting-list arrays (``postings``, ``grams``),
 where whoosh would step through every posting in Python. It also returns, per document, whether
 every term matched *strongly* — as whole jieba words, or inside the title lines — and ``rank``
@@ -184,8 +184,3 @@ def matching(searcher, parsed, memo: dict | None = None) -> Match:
         result = _unless(result, clause_match(searcher, clause, memo).docs)
     strong = np.intersect1d(strong, result, assume_unique=True)
     return Match(result, strong)
-
-
-def matching_docs(searcher, parsed, memo: dict | None = None) -> np.ndarray:
-    """The live documents matching ``parsed``, as a sorted array."""
-    return matching(searcher, parsed, memo).docs

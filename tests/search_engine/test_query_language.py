@@ -37,29 +37,18 @@ def test_alias_finds_the_articles_of_every_spelling(search_index):
     assert ids(search(person.name, per_page=100)) >= containing(alias.name)
 
 
-def test_alias_notice_on_the_results_page(client, search_index):
-    from articles.models import PersonAlias
-
-    alias = PersonAlias.objects.select_related("person").first()
-    page = client.get("/search/", {"q": alias.name}).content.decode()
-    assert f"同时搜索了别名：{alias.person.name}" in page
-
-
-def test_zero_hits_relaxes_quotes_then_terms_and_says_so(search_index, client):
+def test_zero_hits_relaxes_quotes_then_terms(search_index):
     # Two words that occur in the seeds, but never next to each other in this order.
     q_any = "快递小哥 松阳茶王争霸不存在的词"
     results = search(q_any, per_page=100)
     assert results.relaxed == "any"
     assert ids(results) >= containing("快递小哥")
-    page = client.get("/search/", {"q": q_any}).content.decode()
-    assert "没有完全符合" in page and "以下是包含其中部分词语的结果" in page
 
     q_quoted = '"工会 快递小哥"'  # both words are there, not as one string
     assert not containing("工会快递小哥")
     quoted = search(q_quoted, per_page=100)
     assert quoted.relaxed == "unquoted"
     assert ids(quoted) == containing("工会", "快递小哥")
-    assert "以下是去掉引号后的结果" in client.get("/search/", {"q": q_quoted}).content.decode()
 
 
 def test_a_query_that_finds_something_is_not_relaxed(search_index):

@@ -62,6 +62,8 @@ def search_json(request):
         "sort": params.sort,
         "available": not outcome.unavailable,
         "total": outcome.total,
+        "relaxed": outcome.relaxed,  # null, "unquoted" or "any": the query as typed found nothing
+        "aliases": outcome.aliases,  # other spellings of a person also searched
         "page": outcome.page,
         "per_page": outcome.per_page,
         "num_pages": num_pages,
