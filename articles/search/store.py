@@ -3,9 +3,11 @@
 Why cached: opening a searcher reads every segment's term and column files; haystack opens a new
 one per request. Here each process keeps one searcher and only ``refresh()``es it when the
 index's generation on disk has changed (a cheap directory check), which reuses the readers of
-unchanged segments. Facet values are loaded from the sortable columns once per segment (segments
-never change once written; deleted documents simply never match) into numpy arrays, so counting
-them for 100,000 matching articles is a vectorised ``bincount`` rather than a Python loop.
+unchanged segments. Arrays derived from segments — facet values from the sortable columns, BM25
+field lengths, date sort keys — live in one :class:`SegmentCache` keyed by segment id (segments
+never change once written; deleted documents simply never match), so a refresh after a commit
+builds only the new segment's arrays, and counting facets for 100,000 matching articles is a
+vectorised ``bincount`` rather than a Python loop.
 """
 
 from __future__ import annotations
