@@ -50,6 +50,10 @@ class SegmentCache:
                 arrays[key] = build()
             return arrays[key]
 
+    def cached(self, segment_id: str, key: tuple):
+        """The array already built for this segment and key, or None."""
+        return self._segments.get(segment_id, {}).get(key)
+
     def combined(self, segment_ids: tuple[str, ...], key: tuple, build):
         with self.lock:
             found = self._combined.get(key)
