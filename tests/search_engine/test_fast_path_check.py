@@ -42,3 +42,17 @@ def test_common_words_are_read_a_block_at_a_time(search_index):
         assert type(matcher).__name__ == "W3LeafMatcher"
         ids_, weights = postings.postings(searcher, fieldname, term)
         assert len(ids_) == len(weights) > 1 and (ids_[1:] > ids_[:-1]).all()
+
+
+def test_an_index_built_before_the_grams_field_is_a_warning(settings, tmp_path):
+    """An index whose fields differ from ArticleIndex (built by an older version) asks for a rebuild."""
+    from whoosh.fields import ID, Schema
+    from whoosh.filedb.filestore import FileStorage
+
+    storage = FileStorage(str(tmp_path / "old"))
+    storage.create()
+    storage.create_index(Schema(id=ID(stored=True, unique=True), text=ID()))
+    settings.HAYSTACK_CONNECTIONS = {"default": {**settings.HAYSTACK_CONNECTIONS["default"],
+                                                 "PATH": str(tmp_path / "old")}}
+    problems = [p for p in check_search() if p.id == "articles.search.W003"]
+    assert problems and "grams" in problems[0].msg
