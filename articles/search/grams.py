@@ -5,8 +5,8 @@ whatever the query is cut into. Besides the jieba words (which stay the ranking 
 the index therefore has a second field, ``grams``: the folded characters of every searchable part
 of the article (title lines, column label, page banner, byline, captions, body blocks), as
 
-- **unigrams** (each character once per article, no positions): a one-character string is
-  answered by one posting list;
+- **unigrams** (each character once per article; positions only where it stands in the title
+  lines, usually none): a one-character string is answered by one posting list;
 - **bigrams with character positions**: a string of two characters is one posting list; a longer
   string s is found where its bigrams s[0:2], s[2:4], … (and the last one, s[-2:]) stand at
   offsets p, p+2, …, p+len(s)-2 of one article. Positions are read block by block with numpy
@@ -60,6 +60,7 @@ FIELD = "grams"
 PART_BREAK = "\u2029"  # between two separately searchable parts of the field's value
 TITLE_END = "\u2028"  # after the title lines: the parts after it start at BODY_START
 PART_GAP = 2
+NO_TITLE = b"\x00"  # a unigram's posting value when the character is not in the title lines
 BODY_START = 1 << 16
 _ASCII_LOWER = {code: code + 32 for code in range(ord("A"), ord("Z") + 1)}
 _SPACE = re.compile(r"\s+")
@@ -94,30 +95,39 @@ def parts_with_starts(value: str):
                 position += len(text) + PART_GAP
 
 
-def gram_terms(value: str) -> tuple[dict[str, int], dict[str, list[int]]]:
-    """({character: count}, {bigram: sorted positions}) of a field value."""
+def gram_terms(value: str) -> tuple[dict[str, int], dict[str, list[int]], dict[str, list[int]]]:
+    """({character: count}, {character: positions in the title lines}, {bigram: sorted positions})
+    of a field value."""
     chars: dict[str, int] = defaultdict(int)
+    titled: dict[str, list[int]] = defaultdict(list)
     pairs: dict[str, list[int]] = defaultdict(list)
     for start, text in parts_with_starts(value):
-        for ch in text:
+        for i, ch in enumerate(text):
             chars[ch] += 1
+            if start < BODY_START:
+                titled[ch].append(start + i)
         for i in range(len(text) - 1):
             pairs[text[i : i + 2]].append(start + i)
-    return chars, pairs
+    return chars, titled, pairs
 
 
 def encode_positions(positions: list[int]) -> bytes:
+    if not positions:
+        return b""
     deltas = [positions[0]] + [b - a for a, b in zip(positions, positions[1:])]
     return struct.pack(f"<{len(deltas)}I", *deltas)
 
 
 class GramFormat(Format):
-    """Postings of the ``grams`` field: a unigram has an empty value, a bigram its positions."""
+    """Postings of the ``grams`` field: a bigram's value is its positions, a unigram's its
+    positions in the title lines (usually none: the one byte ``NO_TITLE``)."""
 
     def word_values(self, value, analyzer, **kwargs):
-        chars, pairs = gram_terms(value)
+        chars, titled, pairs = gram_terms(value)
         for ch, count in chars.items():
-            yield ch, count, float(count), b""
+            # Never an empty value: whoosh 2.7.4 drops empty values from a block (W3PostingsWriter
+            # .add_posting), which would misalign the block's values with its ids.
+            yield ch, count, float(count), encode_positions(titled[ch]) if ch in titled else NO_TITLE
         for pair, positions in pairs.items():
             yield pair, len(positions), float(len(positions)), encode_positions(positions)
 
@@ -184,7 +194,7 @@ def string_docs(searcher, string: str, memo: dict | None = None, *, within: np.n
             docs = np.intersect1d(docs, within, assume_unique=True)
         if exclude is not None and len(exclude):
             docs = np.setdiff1d(docs, exclude, assume_unique=True)
-        return _title_filter(searcher, docs, string) if title_only else docs
+        return _titled(searcher, string, docs) if title_only else docs
     offsets = list(range(0, len(string) - 1, 2))
     if offsets[-1] != len(string) - 2:
         offsets.append(len(string) - 2)
@@ -227,13 +237,11 @@ def _sorted_intersection(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     return a[_members(a, b)] if len(a) and len(b) else postings.EMPTY_IDS
 
 
-def _title_filter(searcher, docs: np.ndarray, char: str) -> np.ndarray:
-    """Of ``docs``, those whose title lines contain the one character ``char`` (read from the stored
-    title lines: unigrams carry no positions, and title: with one character is rare)."""
-    kept = []
-    for docnum in docs.tolist():
-        stored = searcher.stored_fields(docnum)
-        title = " ".join(stored.get(name) or "" for name in ("kicker", "headline", "subtitle"))
-        if char in compact(title):
-            kept.append(docnum)
-    return np.asarray(kept, dtype=np.int64)
+def _titled(searcher, char: str, docs: np.ndarray) -> np.ndarray:
+    """Of ``docs``, those whose title lines contain the character (its posting value holds positions)."""
+    parts = []
+    for ids, _weights, values in postings.blocks(searcher, FIELD, char, values=True):
+        has_title = np.fromiter(map(len, values), dtype=np.int64, count=len(values)) >= 4
+        parts.append(ids[has_title])
+    titled = np.concatenate(parts) if parts else postings.EMPTY_IDS
+    return np.intersect1d(titled, docs, assume_unique=True)

@@ -52,7 +52,11 @@ def blocks(searcher, fieldname: str, text: str, *, values: bool = False) -> Iter
                 ids = (raw_ids if matcher._byteids else np.cumsum(raw_ids)) + offset
                 matcher._read_weights()
                 weights = np.asarray(matcher._weights, dtype=np.float64)
-                yield ids, weights, (_block_values(matcher) if values else None)
+                vals = _block_values(matcher) if values else None
+                if vals is not None and len(vals) != len(ids):
+                    # whoosh drops empty values from a block: a format must never write one.
+                    raise ValueError(f"posting values of {fieldname}:{text!r} do not line up with the documents")
+                yield ids, weights, vals
                 matcher._next_block()
         else:  # an inline posting list (one document): read it the ordinary way
             ids, weights, vals = [], [], []

@@ -87,3 +87,14 @@ def test_one_character_finds_every_article_with_it(search_index):
     texts = folded_texts()
     for char in "车会字":
         assert found(f'"{char}"') == {pk for pk, text in texts.items() if char in text}
+
+
+def test_title_prefix_with_strings_and_single_characters(search_index):
+    from articles.models import Article
+
+    titles = {pk: [compact(t) for t in lines if t]
+              for pk, *lines in Article.objects.values_list("pk", "kicker", "headline", "subtitle")}
+    for string in ("车", "工匠", "体检", "劳模工匠"):
+        expected = {pk for pk, lines in titles.items() if any(string in line for line in lines)}
+        assert found_or_empty(f'标题:"{string}"') == expected, string
+        assert found_or_empty(f"标题:{string}") >= expected, string
