@@ -145,10 +145,15 @@ class GramFormat(Format):
 
 
 class GramField(FieldType):
-    """The ``grams`` field: indexed, never stored or scored (see the module docstring)."""
+    """The ``grams`` field: indexed, never stored, never scored by whoosh (see the module docstring).
+
+    ``scorable=True`` all the same, so that whoosh writes a length column for it: when a field has
+    none, whoosh 2.7.4's posting writer checks the disk for that column once per *posting*
+    (``W3PerDocReader._cached_reader`` caches only readers it found), which tripled build time.
+    """
 
     def __init__(self):
-        super().__init__(GramFormat(), IDTokenizer(), scorable=False, stored=False)
+        super().__init__(GramFormat(), IDTokenizer(), scorable=True, stored=False)
 
 
 def _positions(searcher, bigram: str, within: np.ndarray | None) -> np.ndarray:
