@@ -11,56 +11,15 @@ fixed parameter order, so that one search has one shareable address.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass, field, replace
 from urllib.parse import urlencode
 
 from django import forms
 
-# The header search box allows 200 characters; longer queries (pasted text) are cut, not refused.
-MAX_QUERY_LENGTH = 200
-MAX_FACET_VALUE_LENGTH = 100
-MAX_VALUES_PER_FACET = 20
-# Deep pages are useless and expensive; the view clamps to the last real page anyway.
-MAX_PAGE_NUMBER = 100_000
-
-SORT_RELEVANCE, SORT_NEWEST, SORT_OLDEST = "relevance", "newest", "oldest"
-SORT_CHOICES = (
-    (SORT_RELEVANCE, "相关度"),
-    (SORT_NEWEST, "最新"),
-    (SORT_OLDEST, "最早"),
+from articles.search.query import clean_text
+from articles.search.vocabulary import (
+    FACETS, MAX_FILTER_VALUE_CHARS, MAX_FILTER_VALUES, MAX_PAGE, MAX_QUERY_CHARS, SORT_RELEVANCE, SORTS,
 )
-
-# URL parameter → label of the facet, in canonical URL order. "pagename" and not "page": page is
-# the result page number.
-FACET_PARAMS = (
-    ("city", "城市"),
-    ("county", "县区"),
-    ("topic", "专题"),
-    ("year", "年份"),
-    ("person", "人物"),
-    ("pagename", "版面"),
-)
-FACET_LABELS = dict(FACET_PARAMS)
-
-_WHITESPACE = re.compile(r"\s+")
-
-
-def clean_text(value: str, max_length: int) -> str:
-    """Remove control and invisible format characters (NUL included), collapse spaces, cut.
-
-    Control characters become spaces (a tab between two words still separates them); format
-    characters such as zero-width spaces and BOMs are dropped, since they only hide inside words.
-    """
-    chars = []
-    for char in value:
-        category = unicodedata.category(char)
-        if category in ("Cc", "Cs"):
-            chars.append(" ")
-        elif category != "Cf":
-            chars.append(char)
-    return _WHITESPACE.sub(" ", "".join(chars)).strip()[:max_length].strip()
 
 
 @dataclass(frozen=True)
@@ -83,7 +42,7 @@ class SearchParams:
 
     def active_filters(self) -> list[tuple[str, str]]:
         """(param, value) of every filter, in canonical order."""
-        return [(param, value) for param, _ in FACET_PARAMS for value in self.filters.get(param, ())]
+        return [(facet.name, value) for facet in FACETS for value in self.filters.get(facet.name, ())]
 
     def items(self) -> list[tuple[str, str]]:
         """The canonical query-string items: q, facets in fixed order with sorted values, then a
@@ -142,9 +101,9 @@ class RepeatedValueField(forms.Field):
             return ()
         if isinstance(value, str):
             value = [value]
-        cleaned = {clean_text(str(v), MAX_FACET_VALUE_LENGTH) for v in value}
+        cleaned = {clean_text(str(v), MAX_FILTER_VALUE_CHARS) for v in value}
         cleaned.discard("")
-        return tuple(sorted(cleaned))[:MAX_VALUES_PER_FACET]
+        return tuple(sorted(cleaned))[:MAX_FILTER_VALUES]
 
 
 class SearchForm(forms.Form):
@@ -161,25 +120,25 @@ class SearchForm(forms.Form):
     pagename = RepeatedValueField(required=False)
 
     def clean_q(self) -> str:
-        return clean_text(self.cleaned_data.get("q") or "", MAX_QUERY_LENGTH)
+        return clean_text(self.cleaned_data.get("q") or "", MAX_QUERY_CHARS)
 
     def clean_sort(self) -> str:
         sort = (self.cleaned_data.get("sort") or "").strip()
-        return sort if sort in dict(SORT_CHOICES) else SORT_RELEVANCE
+        return sort if sort in dict(SORTS) else SORT_RELEVANCE
 
     def clean_page(self) -> int:
         raw = (self.cleaned_data.get("page") or "").strip()
         if not raw.isascii() or not raw.isdigit():
             return 1
-        if len(raw) > len(str(MAX_PAGE_NUMBER)):  # also keeps int() away from 5,000-digit strings
-            return MAX_PAGE_NUMBER
-        return min(max(int(raw), 1), MAX_PAGE_NUMBER)
+        if len(raw) > len(str(MAX_PAGE)):  # also keeps int() away from 5,000-digit strings
+            return MAX_PAGE
+        return min(max(int(raw), 1), MAX_PAGE)
 
     def params(self) -> SearchParams:
         """The repaired search. Call this instead of reading ``cleaned_data`` directly."""
         self.is_valid()  # never fails; it runs the clean_* methods
         data = self.cleaned_data
-        filters = {param: data.get(param) or () for param, _ in FACET_PARAMS}
+        filters = {facet.name: data.get(facet.name) or () for facet in FACETS}
         return SearchParams(
             q=data.get("q", ""),
             filters={param: values for param, values in filters.items() if values},

@@ -2,18 +2,24 @@
 
 Where things are (each module's docstring says why it is built that way):
 
+- ``vocabulary`` the search vocabulary, once: facets/filters (URL parameter = engine name), sorts, limits.
 - ``analysis``  jieba words with word-ordinal positions, the domain dictionary ``userdict.txt``.
+- ``grams``     exact strings: folded character unigrams and bigrams with positions (``grams`` field).
 - ``backend``   ``ChineseWhooshEngine``: haystack's Whoosh backend with that analyzer, typed facet
-                columns and CJK highlighting (settings: HAYSTACK_CONNECTIONS ENGINE).
+                columns, the ``grams`` field and CJK highlighting (settings: HAYSTACK_CONNECTIONS ENGINE).
 - ``indexes``   ``ArticleIndex`` (re-exported by ``articles/search_indexes.py`` for haystack).
-- ``query``     the reader's query language → ``ParsedQuery`` (never raises).
+- ``query``     the reader's query language → ``ParsedQuery`` (never raises); ``clean_text``.
+- ``aliases``   a person's other spellings added to a name typed in a query.
 - ``service``   ``search()`` / ``more_like_this()``: the API the views call.
+- ``ranking``   matching (numpy set operations) and BM25F ranking in two tiers.
+- ``postings``  Whoosh posting blocks → numpy (the only reader of Whoosh's private attributes).
 - ``highlight`` escaped HTML fragments with ``<mark>``.
-- ``store``     the per-process cached searcher and in-memory facet columns.
+- ``store``     the per-process cached searcher, per-segment array cache, facet columns.
 - ``indexing``  ``schedule_reindex(ids)``: queue index updates on commit (everyone calls this).
 - ``tasks`` / ``writer``  the queue's task and the only code that writes the index.
 - ``signals``   haystack signal processor → ``schedule_reindex``.
 - ``drift`` / ``checks``  ``manage.py check_index`` and the system checks ``articles.search.*``.
+- ``evaluation`` exact-string recall/precision and judged queries (``manage.py evaluate_search``).
 - ``bench``     the synthetic corpus and measurements of ``manage.py bench_search``.
 
 Running: ``manage.py build_index`` (full rebuild, one writer), ``manage.py db_worker --queue-name

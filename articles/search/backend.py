@@ -3,7 +3,10 @@ CJK highlighting. Only what differs from the stock backend is overridden.
 
 - Full-text fields use :class:`~articles.search.analysis.ChineseTokenizer` instead of the hard-coded
   ``StemmingAnalyzer`` (which makes a whole run of Chinese characters one token), and are not
-  sortable (the stock backend stores a sort column holding each article's whole text).
+  sortable (the stock backend stores a sort column holding each article's whole text). They keep
+  word frequencies, not positions: exact strings and quotes are answered by the ``grams`` field
+  (``ExactTextField`` → :class:`~articles.search.grams.GramField`), so whoosh's phrase queries
+  are not supported on them.
 - Facet fields (haystack ``Facet*Field``) become exact, *sortable* whoosh fields — ``ID`` for
   single values, comma-separated ``KEYWORD`` for lists, ``NUMERIC`` for integers — so that facet
   counts are read from columns instead of from the analysed text.
@@ -23,6 +26,7 @@ from haystack.fields import FacetField
 from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 
 from .analysis import ChineseAnalyzer
+from .grams import GramField
 
 
 class ChineseWhooshBackend(WhooshSearchBackend):
@@ -35,6 +39,8 @@ class ChineseWhooshBackend(WhooshSearchBackend):
             name = field.index_fieldname
             if not field.indexed:
                 schema_fields[name] = STORED()  # shown with results, never searched
+            elif field.field_type == "exact_text":
+                schema_fields[name] = GramField()
             elif isinstance(field, FacetField):
                 schema_fields[name] = self._facet_field(field)
             elif field.field_type in ("date", "datetime"):
@@ -43,7 +49,7 @@ class ChineseWhooshBackend(WhooshSearchBackend):
                 schema_fields[name] = TEXT(
                     analyzer=ChineseAnalyzer(),
                     stored=field.stored,
-                    phrase=True,
+                    phrase=False,
                     field_boost=field.boost,
                 )
         return content_field_name, Schema(**schema_fields)

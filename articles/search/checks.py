@@ -4,6 +4,11 @@
   parent) is not a writable folder, so the worker cannot write the index.
 - ``articles.search.E002``: the task backend does not accept the "search" queue, so index updates
   cannot be queued.
+- ``articles.search.E003``: the numpy fast path cannot read Whoosh's posting blocks (another Whoosh
+  version, or its private matcher attributes changed): search would be wrong or a Python loop
+  many times slower. See ``articles.search.postings`` and the pins in pyproject.toml.
+- ``articles.search.W003``: the index on disk was built with other fields than ``ArticleIndex``
+  declares (e.g. before the ``grams`` field for exact strings): run ``manage.py build_index``.
 - ``articles.search.W001``: the domain user dictionary is missing: Chinese words such as 工资集体协商
   are split and searches for them get worse.
 - ``articles.search.W002``: the haystack engine is not ours: Chinese search will not work.
@@ -23,6 +28,7 @@ ENGINE = "articles.search.backend.ChineseWhooshEngine"
 @checks.register("search")
 def check_search(app_configs=None, **kwargs):
     from .analysis import USERDICT_PATH
+    from .postings import fast_path_problems
     from .tasks import SEARCH_QUEUE
 
     problems = []
@@ -43,11 +49,25 @@ def check_search(app_configs=None, **kwargs):
             hint=f'Add "{SEARCH_QUEUE}" to TASKS["default"]["QUEUES"].',
             id="articles.search.E002",
         ))
+    for problem in fast_path_problems():
+        problems.append(checks.Error(
+            f"The search fast path is not active: {problem}.",
+            hint="Install Whoosh==2.7.4 as pinned in pyproject.toml (articles/search/postings.py reads its "
+                 "posting blocks directly).",
+            id="articles.search.E003",
+        ))
     if not USERDICT_PATH.exists():
         problems.append(checks.Warning(
             f"The search user dictionary {USERDICT_PATH} is missing.",
             hint="Restore articles/search/userdict.txt from the repository.",
             id="articles.search.W001",
+        ))
+    stale = _stale_index_fields(connection.get("PATH") or "") if connection.get("ENGINE") == ENGINE else None
+    if stale:
+        problems.append(checks.Warning(
+            f"The search index at {connection.get('PATH')} differs from ArticleIndex ({stale}).",
+            hint="Rebuild it: manage.py build_index (exact-string search needs the grams field).",
+            id="articles.search.W003",
         ))
     if connection.get("ENGINE") != ENGINE:
         problems.append(checks.Warning(
@@ -56,3 +76,24 @@ def check_search(app_configs=None, **kwargs):
             id="articles.search.W002",
         ))
     return problems
+
+
+def _stale_index_fields(path: str) -> str | None:
+    """What differs between the fields of the index on disk and ArticleIndex's, or None."""
+    from whoosh import index as whoosh_index
+
+    try:
+        if not path or not whoosh_index.exists_in(path):
+            return None
+        from .store import get_schema
+
+        found = whoosh_index.open_dir(path).schema
+        wanted = get_schema()
+    except Exception as error:  # noqa: BLE001 — an unreadable index is drift's and E001's business
+        return f"unreadable: {error}"
+    missing = sorted(set(wanted.names()) - set(found.names()))
+    retyped = sorted(n for n in set(wanted.names()) & set(found.names()) if type(wanted[n]) is not type(found[n]))
+    if not missing and not retyped:
+        return None
+    return "; ".join(part for part in (f"missing {', '.join(missing)}" if missing else "",
+                                       f"other type: {', '.join(retyped)}" if retyped else "") if part)

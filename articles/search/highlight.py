@@ -1,18 +1,27 @@
-"""Highlighting matched words in Chinese text: escaped HTML with ``<mark>`` around matches.
+"""Highlighting matches in Chinese text: escaped HTML with ``<mark>`` around exactly what matched.
+
+Two kinds of marks, as the search matches (see ``ranking.clause_match``):
+
+- the *string* of every query term (quoted or plain) wherever it occurs, across jieba's word
+  boundaries too (体检车 in 流动体检车开进), found in the folded text with whitespace allowed
+  between characters (``grams.compact`` drops it when matching), never across a line break;
+- the jieba *words* of a plain term where they stand as words: the text is segmented like a
+  query — plain, non-overlapping words whose offsets point into the original text (see
+  ``analysis.segment``) — and a word is marked when it is a query word or when a query word is
+  one of its dictionary sub-words (the longest such part is marked).
 
 Why not whoosh's highlighter: haystack calls it with ``StemmingAnalyzer`` (no Chinese words at
 all), and with jieba's overlapping index-time words whoosh 2.7.4 marks the wrong span (whoosh
-issue 532: 马克 instead of 马克思). Here the text is segmented like a *query* — plain,
-non-overlapping words whose offsets point into the original text (see ``analysis.segment``) —
-and a word is marked when it is a query word, when a query word is one of its dictionary
-sub-words (the longest such part is marked), or when a run of words spells a quoted phrase.
+issue 532: 马克 instead of 马克思).
 """
 
 from __future__ import annotations
 
+import re
 from html import escape
 
-from .analysis import fold_keep_length, segment
+from .analysis import segment
+from .grams import fold_exact
 from .query import ParsedQuery
 
 FRAGMENT_CHARS = 90  # context characters around the first match of a fragment
@@ -20,25 +29,42 @@ MAX_FRAGMENTS = 3
 PLAIN_CHARS = 160  # length of the lead shown when nothing in the body matched
 WINDOW_MARGIN = 16  # characters segmented on each side of a found query word
 VERIFY_MARGIN = 6  # the same, when checking occurrences inside a fragment
-_ASCII_LOWER = {code: code + 32 for code in range(ord("A"), ord("Z") + 1)}
+MAX_STRING_MARKS = 200  # occurrences of one string marked in one text
 
 
-def match_spans(text: str, words: set[str], phrases: list[tuple[str, ...]] = (),
-                limit: int | None = None) -> list[tuple[int, int]]:
-    """Sorted, non-overlapping (start, end) character spans of ``text`` to mark.
+def string_spans(folded: str, strings, limit: int = MAX_STRING_MARKS) -> list[tuple[int, int]]:
+    """(start, end) of every occurrence of the ``strings`` (compacted) in ``folded`` (the text
+    after :func:`grams.fold_exact`, same offsets as the original), spaces allowed between the
+    characters but not a line break."""
+    spans: list[tuple[int, int]] = []
+    for string in strings:
+        if not string:
+            continue
+        pattern = re.compile("[^\\S\n]*".join(map(re.escape, string)))
+        for count, match in enumerate(pattern.finditer(folded)):
+            if count == limit:
+                break
+            spans.append(match.span())
+    return spans
+
+
+def match_spans(text: str, words: set[str], strings=(), limit: int | None = None) -> list[tuple[int, int]]:
+    """Sorted, non-overlapping (start, end) character spans of ``text`` to mark: every occurrence
+    of the ``strings``, and the query ``words`` where they stand as words.
 
     Segmenting a whole article for every result would cost more than the search itself, so the
     query words are first found by plain substring search in the folded text, and only a small
     window around each occurrence is segmented to decide whether it is a word (or a dictionary
-    part of one) there. ``limit`` stops after that many spans (enough for the fragments shown).
+    part of one) there. ``limit`` stops after that many word spans (enough for the fragments).
     """
-    if not text or (not words and not phrases):
+    if not text or (not words and not strings):
         return []
-    folded = fold_keep_length(text).translate(_ASCII_LOWER)
-    needles = {w for w in words if w} | {"".join(p) for p in phrases if p}
+    folded = fold_exact(text)
+    spans = string_spans(folded, strings)
+    needles = {w for w in words if w}
     hits = sorted({i for needle in needles for i in _occurrences(folded, needle)})
-    spans: list[tuple[int, int]] = []
     window_end = -1
+    found = 0
     for index in hits:
         if index < window_end:
             continue  # already inside a segmented window
@@ -46,15 +72,16 @@ def match_spans(text: str, words: set[str], phrases: list[tuple[str, ...]] = (),
         window_end = min(len(text), index + max(map(len, needles)) + WINDOW_MARGIN)
         inner_start = 0 if start == 0 else start + WINDOW_MARGIN // 2
         inner_end = len(text) if window_end == len(text) else window_end - WINDOW_MARGIN // 2
-        for s, e in _spans_in(text[start:window_end], words, phrases):
+        for s, e in _spans_in(text[start:window_end], words):
             if inner_start <= start + s < inner_end or (start + s <= index < start + e):
                 spans.append((start + s, start + e))
-        if limit is not None and len(spans) >= limit:
+                found += 1
+        if limit is not None and found >= limit:
             break
     return _merge(spans)
 
 
-def _verified(text, folded, needles, words, phrases, start: int, end: int) -> list[tuple[int, int]]:
+def _verified(text, folded, needles, words, start: int, end: int) -> list[tuple[int, int]]:
     """Marks between ``start`` and ``end``: each occurrence of a query word there is checked by
     segmenting only a few characters around it (cheap), not the whole fragment."""
     spans: list[tuple[int, int]] = []
@@ -65,7 +92,7 @@ def _verified(text, folded, needles, words, phrases, start: int, end: int) -> li
             continue
         lo = max(0, at - VERIFY_MARGIN)
         hi = min(len(text), at + max(map(len, needles)) + VERIFY_MARGIN)
-        for s, e in _spans_in(text[lo:hi], words, phrases):
+        for s, e in _spans_in(text[lo:hi], words):
             if lo + s <= at < lo + e or at <= lo + s < at + max(map(len, needles)):
                 spans.append((lo + s, lo + e))
         checked_to = max([at + 1] + [e for _, e in spans])
@@ -80,16 +107,10 @@ def _occurrences(haystack: str, needle: str, cap: int = 200):
         at = haystack.find(needle, at + 1)
 
 
-def _spans_in(text: str, words: set[str], phrases) -> list[tuple[int, int]]:
-    """The marks inside one (short) piece of text, by segmenting it like a query."""
+def _spans_in(text: str, words: set[str]) -> list[tuple[int, int]]:
+    """The word marks inside one (short) piece of text, by segmenting it like a query."""
     segmented = segment(text)
     spans: list[tuple[int, int]] = []
-    for phrase in phrases:
-        size = len(phrase)
-        for i in range(len(segmented) - size + 1):
-            window = segmented[i : i + size]
-            if tuple(w.text for w in window) == phrase and window[-1].pos - window[0].pos == size - 1:
-                spans.append((window[0].start, window[-1].end))
     for word in segmented:
         if word.text in words:
             spans.append((word.start, word.end))
@@ -141,7 +162,7 @@ def _render(text: str, spans: list[tuple[int, int]], start: int, end: int) -> st
 
 def highlight_all(text: str, query: ParsedQuery) -> str:
     """The whole ``text`` (e.g. a headline) as escaped HTML with matches marked."""
-    return _render(text or "", match_spans(text or "", query.highlight_words(), query.highlight_phrases()), 0, len(text or ""))
+    return _render(text or "", match_spans(text or "", query.highlight_words(), query.exact_strings()), 0, len(text or ""))
 
 
 def highlight_fragments(text: str, query: ParsedQuery, *, max_fragments: int = MAX_FRAGMENTS,
@@ -155,19 +176,21 @@ def highlight_fragments(text: str, query: ParsedQuery, *, max_fragments: int = M
     match, the start of the text.
     """
     text = text or ""
-    words, phrases = query.highlight_words(), query.highlight_phrases()
-    needles = {w for w in words if w} | {"".join(p) for p in phrases if p}
+    words, strings = query.highlight_words(), query.exact_strings()
+    needles = {w for w in words if w}
     fragments: list[str] = []
-    if needles:
-        folded = fold_keep_length(text).translate(_ASCII_LOWER)
-        hits = sorted({i for needle in needles for i in _occurrences(folded, needle)})
+    if needles or strings:
+        folded = fold_exact(text)
+        string_marks = _merge(string_spans(folded, strings))
+        hits = sorted({s for s, _ in string_marks} | {i for needle in needles for i in _occurrences(folded, needle)})
         before, covered = context // 4, -1
         for index in hits[: max_fragments * 6]:
             if index < covered:
                 continue
             start = max(0, index - before)
             end = min(len(text), start + context)
-            spans = _verified(text, folded, needles, words, phrases, start, end)
+            spans = _merge([(s, e) for s, e in string_marks if e > start and s < end]
+                           + (_verified(text, folded, needles, words, start, end) if needles else []))
             if not spans:
                 continue  # the letters occur here but not as the word: look further on
             start = min(start, spans[0][0])

@@ -5,9 +5,13 @@
 credits); each ``prepare_*`` reads only those prefetched lists. Preparing a lone article that was
 not loaded through ``index_queryset`` still works (the helpers fall back to a query).
 
-Field values (see ``articles.search.store.FACET_FIELDS`` for the facet names):
-- ``text`` (document field, not stored): title group + column label + visible body blocks.
+Field values (see ``articles.search.vocabulary.FACETS`` for the facet names):
+- ``text`` (document field, not stored): title group + column label + visible body blocks
+  (subheads, byline, body, captions, photo credits), as jieba words for matching and BM25F.
 - ``title`` (boosted at query time): kicker + headline + subtitle. ``body``: stored for snippets.
+- ``grams``: every searchable part — title lines, column label, the page's banner, the body
+  blocks — as folded character grams for exact strings (see ``articles.search.grams``). The
+  banner is only here: it is found by its characters and, having no words in ``text``, ranks low.
 - ``city``/``county``: Region.code of every not-rejected place tag, rolled up the tree: a county
   adds its city, a town its county and city.
 - ``topics``: Topic.slug (not rejected). ``persons``: Person.slug of published credits, all roles;
@@ -19,6 +23,8 @@ from __future__ import annotations
 
 from django.db.models import Prefetch
 from haystack import fields as facets, indexes
+
+from articles.search import grams
 
 from articles.models import Article, ArticleRegion, ArticleTopic, Block, BlockKind, Credit, CreditStatus, RegionLevel
 from articles.models.places import ARTICLE_PLACES_ORDER
@@ -73,8 +79,15 @@ def _loaded(obj: Article, attr: str, related: str, queryset):
     return list(queryset.filter(**{related: obj}))
 
 
+class ExactTextField(indexes.CharField):
+    """A haystack field the backend indexes as ``grams.GramField`` (exact strings)."""
+
+    field_type = "exact_text"
+
+
 class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
     text = indexes.CharField(document=True, stored=False)
+    grams = ExactTextField(stored=False)
     title = indexes.CharField(boost=2.0)
     body = indexes.CharField(indexed=False)
     kicker = indexes.CharField(model_attr="kicker", indexed=False)
@@ -115,6 +128,12 @@ class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
 
     def prepare_body(self, obj: Article) -> str:
         return self._body(obj)
+
+    def prepare_grams(self, obj: Article) -> str:
+        blocks = _loaded(obj, "index_blocks", "article",
+                         Block.objects.filter(hidden=False, kind__in=BODY_KINDS).order_by("position", "seq"))
+        others = [obj.column_label, obj.page.banner] + [block.text for block in blocks]
+        return grams.field_value((obj.kicker, obj.headline, obj.subtitle), others)
 
     def prepare_text(self, obj: Article) -> str:
         return "\n".join(t for t in (self.prepare_title(obj), obj.column_label, self._body(obj)) if t)

@@ -5,14 +5,19 @@ control characters dropped, spaces collapsed, at most ``MAX_QUERY_CHARS`` charac
 
 =========================  ===============================================================
 ``工资集体协商 快递小哥``    words are ANDed; a run of Chinese is cut into words by jieba
-``"劳模工匠"`` / “劳模工匠”  a phrase: the words must stand next to each other (「」『』 too)
+``"劳模工匠"`` / “劳模工匠”  an exact string: every article containing these characters in this
+                            order, across word boundaries too (「」『』 too)
 ``-培训``                   exclude articles containing the word (or ``-"a phrase"``)
-``快递小哥 OR 外卖小哥``     either side (``|`` and a lone ``或`` work too)
+``快递小哥 OR 外卖小哥``     either side (``湖州|嘉兴``, ``湖州｜嘉兴`` and a lone ``或`` too)
 ``title:工匠`` ``标题:工匠``  only in the title group (kicker, headline, subtitle)
 ``person:吴晓静``           articles crediting a person (``作者:`` ``人物:`` too; name or slug)
 ``2022..2024``              a date range by year, month or day; ``date:2024-01-01..2024-06-30``,
                             ``date:2023``, ``2024-03..``, ``..2022`` (open ends) also work
 =========================  ===============================================================
+
+A plain term matches an article that has all of its jieba words *or* contains the term's
+characters contiguously (see ``grams``), so a plain query never finds fewer articles than the
+same query quoted.
 
 Why by hand: whoosh's QueryParser raises or silently reinterprets on unbalanced quotes, stray
 colons and reserved words, and knows nothing of Chinese quotes or field names; a reader's
@@ -26,18 +31,20 @@ import calendar
 import datetime as dt
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from articles.text.fold import fold
 
 from .analysis import segment
+from .grams import compact
+from .vocabulary import MAX_QUERY_CHARS
 
-MAX_QUERY_CHARS = 200
 MAX_CLAUSES = 16
 
 OPEN_QUOTES = '"“「『‘\''
 CLOSE_QUOTES = '"”」』’\''
 OR_WORDS = {"OR", "|", "||", "或"}
+OR_BARS = "|｜"  # between two terms, with or without spaces
 FIELD_ALIASES = {
     "title": "title", "标题": "title", "题目": "title",
     "person": "person", "作者": "person", "人物": "person", "记者": "person",
@@ -53,8 +60,10 @@ _CJK_SPACE = re.compile(r"(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff])")
 class Clause:
     """One searchable piece: ``words`` (jieba query-mode words) in ``field``.
 
-    kind "words": all words must occur (AND); kind "phrase": consecutively. For field "person"
-    ``words`` holds the one folded name as typed.
+    kind "words" (typed plain): all words occur, or the characters of ``text`` occur contiguously;
+    kind "phrase" (typed in quotes): ``string`` occurs exactly. ``string`` is ``text`` folded
+    for exact matching (``grams.compact``). For field "person" ``words`` holds the one folded
+    name as typed.
     """
 
     kind: str  # "words" | "phrase"
@@ -62,6 +71,7 @@ class Clause:
     text: str
     words: tuple[str, ...]
     negated: bool = False
+    string: str = ""
 
     def display(self) -> str:
         body = f'"{self.text}"' if self.kind == "phrase" else self.text
@@ -94,11 +104,38 @@ class ParsedQuery:
         return [clause for group in self.must for clause in group]
 
     def highlight_words(self) -> set[str]:
-        """Words to mark in text: those of positive text/title word clauses (not phrases)."""
+        """Words to mark where they stand as words: those of positive plain text/title clauses."""
         return {w for c in self.positive_clauses() if c.kind == "words" and c.field != "person" for w in c.words}
 
-    def highlight_phrases(self) -> list[tuple[str, ...]]:
-        return [c.words for c in self.positive_clauses() if c.kind == "phrase" and c.field != "person"]
+    def exact_strings(self) -> list[str]:
+        """Strings to mark wherever they occur: every positive text/title clause's ``string``."""
+        return list(dict.fromkeys(c.string for c in self.positive_clauses() if c.field != "person" and c.string))
+
+    @property
+    def has_quotes(self) -> bool:
+        return any(c.kind == "phrase" for c in self.positive_clauses())
+
+    def unquoted(self) -> ParsedQuery:
+        """The same query with every quoted string taken as plain words (for a relaxed search)."""
+        plain = lambda c: replace(c, kind="words", words=tuple(dict.fromkeys(c.words)))  # noqa: E731
+        return replace(self, must=tuple(tuple(plain(c) if c.kind == "phrase" else c for c in group)
+                                        for group in self.must))
+
+    def any_term(self) -> ParsedQuery:
+        """The query with its terms ORed: an article matching any one of them (relaxed search).
+        A term of several jieba words counts each word on its own."""
+        clauses = []
+        for c in self.positive_clauses():
+            if c.field == "person" or len(c.words) == 1:
+                clauses.append(replace(c, kind="words"))
+            else:
+                clauses += [Clause("words", c.field, w, (w,), string=compact(w)) for w in c.words]
+        unique = tuple(dict.fromkeys(clauses))
+        return replace(self, must=(unique,) if unique else ())
+
+    def term_texts(self) -> list[str]:
+        """The positive terms as typed (folded), for messages."""
+        return [c.text for c in self.positive_clauses()]
 
     def normalized(self) -> str:
         """A canonical, readable form of the query (what was understood), safe to echo escaped."""
@@ -119,13 +156,28 @@ class _Token:
     field: str | None = None
 
 
+_WHITESPACE = re.compile(r"\s+")
+
+
+def clean_text(value: object, max_length: int = MAX_QUERY_CHARS) -> str:
+    """The one cleaner of typed text (query, facet values): control characters become spaces (a tab
+    between two words still separates them), invisible format characters (zero-width spaces,
+    BOMs) are dropped since they only hide inside words, spaces collapse, the text is cut."""
+    text = "" if value is None else str(value)
+    text = text[: max_length * 4]
+    chars = []
+    for char in text:
+        category = unicodedata.category(char)
+        if category in ("Cc", "Cs", "Co", "Zl", "Zp"):
+            chars.append(" ")
+        elif category != "Cf":
+            chars.append(char)
+    return _WHITESPACE.sub(" ", "".join(chars)).strip()[:max_length].strip()
+
+
 def clean_query_text(raw: object) -> str:
-    """Fold and sanitise: drop control/format characters, fold width and script, cap length."""
-    text = "" if raw is None else str(raw)
-    text = text[: MAX_QUERY_CHARS * 4]
-    text = "".join(" " if unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Co", "Zl", "Zp") else ch for ch in text)
-    text = fold(text)
-    return text[:MAX_QUERY_CHARS].strip()
+    """:func:`clean_text`, then folded (width, traditional → simplified)."""
+    return fold(clean_text(raw, MAX_QUERY_CHARS))[:MAX_QUERY_CHARS].strip()
 
 
 def _lex(text: str) -> list[_Token]:
@@ -135,6 +187,10 @@ def _lex(text: str) -> list[_Token]:
     while i < n:
         ch = text[i]
         if ch.isspace() or ch in "()（）[]{}":
+            i += 1
+            continue
+        if ch in OR_BARS:
+            tokens.append(_Token("|"))
             i += 1
             continue
         negated = False
@@ -155,7 +211,7 @@ def _lex(text: str) -> list[_Token]:
             i = j + 1
             continue
         j = i
-        while j < n and not text[j].isspace() and text[j] not in OPEN_QUOTES + "()（）":
+        while j < n and not text[j].isspace() and text[j] not in OPEN_QUOTES + OR_BARS + "()（）":
             j += 1
         tokens.append(_Token(text[i:j], negated=negated, field=field_name))
         i = max(j, i + 1)
@@ -214,8 +270,8 @@ def _clause(token: _Token) -> Clause | None:
     )
     if not words:
         return None
-    kind = "phrase" if token.quoted and len(words) > 1 else "words"
-    return Clause(kind, field_name, text, words, token.negated)
+    kind = "phrase" if token.quoted else "words"
+    return Clause(kind, field_name, text, words, token.negated, compact(text))
 
 
 def parse_query(raw: object) -> ParsedQuery:

@@ -1,35 +1,43 @@
 """The site's search API: one function the views call. Stable; other modules build on it.
 
-    from articles.search.service import search, more_like_this, FACETS, SORTS
+    from articles.search.service import search, more_like_this
 
     results = search("工资集体协商 -培训", filters={"city": ["330100"], "year": ["2024"]},
                      sort="newest", page=1, per_page=20)
     results.total                # matching articles (all pages)
     results.hits                 # this page: list[Hit], best first (or by date)
     results.facets               # {"city": [("330100", 12), …], "county": …, "topic": …,
-                                 #  "year": [(2024, 9), …], "person": …, "page_name": …}
+                                 #  "year": [(2024, 9), …], "person": …, "pagename": …}
     results.parsed_query         # articles.search.query.ParsedQuery (normalized(), is_empty, …)
     results.page, results.per_page, results.num_pages, results.has_next, results.has_previous
     results.filters              # the filters actually applied, cleaned: {"city": ["330100"], …}
     results.sort                 # "relevance" | "newest" | "oldest" (unknown values → relevance)
+    results.aliases              # other spellings of a person also searched, e.g. ["胡翀"]
+    results.relaxed              # None, or how a query that found nothing was relaxed:
+                                 # "unquoted" (quotes dropped) or "any" (any one of the terms)
+
+Facet and filter names are those of ``articles.search.vocabulary.FACETS`` (the URL parameters).
 
 Each :class:`Hit` carries what a result line needs without a database query: ``article_id``,
-``slug``, ``kicker``/``headline``/``subtitle`` (plain text) and ``title_html`` (the title group,
-escaped, matches in ``<mark>``), ``fragments`` (up to three escaped-HTML fragments of the body with
-``<mark>``), ``date`` (datetime.date), ``year``, ``page_name``, ``page_number``, ``newspaper``,
-``city``/``county`` (lists of Region.code; a county or town tag rolls up to its city, a town to
-its county), ``topics`` (Topic.slug list), ``persons`` (Person.slug list), ``score``.
-The fragments and title_html are safe to output with ``|safe``; everything else must be escaped.
+``slug``, ``kicker``/``headline``/``subtitle`` (plain text), ``title_lines_html`` ((role, escaped
+HTML with ``<mark>``) per printed title line), ``fragments`` (up to three escaped-HTML fragments of
+the body with ``<mark>``), ``date`` (datetime.date), ``year``, ``page_name``, ``page_number``,
+``newspaper``, ``city``/``county`` (lists of Region.code; a county or town tag rolls up to its
+city, a town to its county), ``topics`` (Topic.slug list), ``persons`` (Person.slug list),
+``score``. The fragments and title lines are safe to output with ``|safe``; everything else must
+be escaped.
 
 Facet values are codes/slugs/ints, never display names: the caller maps them to names with one
-query each (Region by code, Topic by slug, Person by slug). Filter keys are the facet names;
-several values of one key are ORed, different keys are ANDed. Unknown keys and values are ignored.
+query each (Region by code, Topic by slug, Person by slug). Several values of one key are ORed,
+different keys are ANDed. Unknown keys and values are ignored.
 
 Any query string is accepted (see ``articles.search.query``); a query with nothing searchable
 and no filters returns an empty result (``parsed_query.is_empty``) instead of every article,
-unless ``browse=True``. Nothing here raises for user input; a missing or unreadable index raises
-:class:`SearchUnavailable` (show a friendly notice). ``more_like_this(article_id, limit)`` gives
-the ids of similar articles (``more_like_this_hits`` the hits).
+unless ``browse=True``. A query that finds nothing is searched again relaxed (``relaxed``), so a
+reader is never left with nothing when some of the words are there. Nothing here raises for user
+input; a missing or unreadable index raises :class:`SearchUnavailable` (show a friendly notice).
+``more_like_this(article_id, limit)`` gives the ids of similar articles (``more_like_this_hits``
+the hits).
 """
 
 from __future__ import annotations
@@ -45,18 +53,20 @@ import numpy as np
 from whoosh import query as wq
 from whoosh.index import EmptyIndexError
 
+from .aliases import expand_aliases
 from .highlight import highlight_all, highlight_fragments
-from .query import ParsedQuery, parse_query
-from .ranking import matching_docs, rank
-from .store import FACET_FIELDS, document_id, facet_column, get_searcher, matching_mask, sort_keys
+from .query import ParsedQuery, clean_text, parse_query
+from .ranking import Match, matching, rank
+from .store import document_id, facet_column, get_searcher, matching_mask, per_document, sort_keys
+from .vocabulary import (
+    FACET_NAMES, FILTERS, MAX_FILTER_VALUE_CHARS, MAX_FILTER_VALUES, MAX_PAGE, MAX_PER_PAGE, SORT_RELEVANCE, SORTS,
+)
 
 log = logging.getLogger(__name__)
 
-FACETS = ("city", "county", "topic", "year", "person", "page_name")
-SORTS = ("relevance", "newest", "oldest")
+SORT_NAMES = tuple(name for name, _ in SORTS)
 TITLE_BOOST = 3.0
-MAX_PER_PAGE = 100
-MAX_FILTER_VALUES = 20
+TITLE_ROLES = ("kicker", "headline", "subtitle")
 
 
 class SearchUnavailable(Exception):
@@ -71,7 +81,7 @@ class Hit:
     kicker: str = ""
     headline: str = ""
     subtitle: str = ""
-    title_html: str = ""
+    title_lines_html: list[tuple[str, str]] = field(default_factory=list)
     fragments: list[str] = field(default_factory=list)
     date: dt.date | None = None
     year: int | None = None
@@ -103,6 +113,8 @@ class SearchResults:
     sort: str = "relevance"
     filters: dict[str, list[str]] = field(default_factory=dict)
     elapsed_ms: float = 0.0
+    aliases: list[str] = field(default_factory=list)
+    relaxed: str | None = None
 
     @property
     def num_pages(self) -> int:
@@ -118,14 +130,15 @@ class SearchResults:
 
 
 def clean_filters(filters: Mapping[str, object] | None) -> dict[str, list[str]]:
-    """Keep known facet keys; values as a list of short strings (years: digits only)."""
+    """Keep known filter keys; values as a list of short cleaned strings (years: digits only)."""
     cleaned: dict[str, list[str]] = {}
-    for key in FACETS + ("newspaper",):
+    for key in FILTERS:
         raw = (filters or {}).get(key)
         if raw is None:
             continue
         values = [raw] if isinstance(raw, (str, int)) else list(raw) if isinstance(raw, Iterable) else []
-        values = [str(v).strip()[:100] for v in values if str(v).strip()][:MAX_FILTER_VALUES]
+        values = [clean_text(v, MAX_FILTER_VALUE_CHARS) for v in values]
+        values = [v for v in values if v][:MAX_FILTER_VALUES]
         if key == "year":
             values = [v for v in values if v.isdigit() and len(v) == 4]
         if values:
@@ -133,42 +146,15 @@ def clean_filters(filters: Mapping[str, object] | None) -> dict[str, list[str]]:
     return cleaned
 
 
-def _clause_query(clause) -> wq.Query:
-    if clause.field == "person":
-        return wq.Or([wq.Term("person_names", clause.words[0]), wq.Term("persons", clause.words[0])])
-    fieldname = "title" if clause.field == "title" else "text"
-    if clause.kind == "phrase":
-        return wq.Phrase(fieldname, list(clause.words))
-    terms = [wq.Term(fieldname, word) for word in clause.words]
-    return terms[0] if len(terms) == 1 else wq.And(terms)
-
-
-def build_query(parsed: ParsedQuery) -> wq.Query:
-    """The whoosh query for the words of ``parsed`` (dates and facets go into the filter)."""
-    groups = []
-    for group in parsed.must:
-        queries = [_clause_query(c) for c in group]
-        groups.append(queries[0] if len(queries) == 1 else wq.Or(queries))
-    main: wq.Query = wq.And(groups) if len(groups) > 1 else groups[0] if groups else wq.Every()
-    title_words = [wq.Term("title", w, boost=TITLE_BOOST)
-                   for c in parsed.positive_clauses() if c.field == "text" for w in c.words]
-    if title_words:
-        # Titles count extra: a match in the title group adds to the score, never filters. (The
-        # boost is on each term: whoosh drops the boost of an Or that normalises to one term.)
-        main = wq.AndMaybe(main, wq.Or(title_words))
-    if parsed.must_not:
-        main = wq.AndNot(main, wq.Or([_clause_query(c) for c in parsed.must_not]))
-    return main
-
-
-def build_filter(parsed: ParsedQuery, filters: dict[str, list[str]]) -> wq.Query | None:
+def filter_docs(searcher, parsed: ParsedQuery, filters: dict[str, list[str]]) -> np.ndarray | None:
+    """The documents the date range and the filters allow (None: no restriction)."""
     parts: list[wq.Query] = []
     if parsed.date_from or parsed.date_to:
         start = dt.datetime.combine(parsed.date_from, dt.time.min) if parsed.date_from else None
         end = dt.datetime.combine(parsed.date_to, dt.time.max) if parsed.date_to else None
         parts.append(wq.DateRange("date", start, end))
     for key, values in filters.items():
-        fieldname = FACET_FIELDS[key]
+        fieldname = FILTERS[key].field
         if key == "year":
             alternatives = [wq.NumericRange(fieldname, int(v), int(v)) for v in values]
         else:
@@ -176,14 +162,14 @@ def build_filter(parsed: ParsedQuery, filters: dict[str, list[str]]) -> wq.Query
         parts.append(alternatives[0] if len(alternatives) == 1 else wq.Or(alternatives))
     if not parts:
         return None
-    return parts[0] if len(parts) == 1 else wq.And(parts)
+    return _as_array(searcher.docs_for_query(parts[0] if len(parts) == 1 else wq.And(parts)))
 
 
 def _facet_counts(searcher, docnums: np.ndarray, facets: Iterable[str]) -> dict[str, list[tuple[object, int]]]:
     if not len(docnums):
         return {name: [] for name in facets}
     matching = matching_mask(searcher, docnums)
-    return {name: facet_column(searcher, FACET_FIELDS[name]).count(matching) for name in facets}
+    return {name: facet_column(searcher, FILTERS[name].field).count(matching) for name in facets}
 
 
 def _as_date(value) -> dt.date | None:
@@ -202,7 +188,7 @@ def _list(value) -> list[str]:
 
 def _hit(stored: dict, score: float, parsed: ParsedQuery, highlight: bool) -> Hit:
     kicker, headline, subtitle = stored.get("kicker") or "", stored.get("headline") or "", stored.get("subtitle") or ""
-    title = " ".join(t for t in (kicker, headline, subtitle) if t)
+    marked = parsed if highlight else _NOTHING
     return Hit(
         article_id=int(stored.get("django_id")),
         score=float(score or 0.0),
@@ -210,7 +196,9 @@ def _hit(stored: dict, score: float, parsed: ParsedQuery, highlight: bool) -> Hi
         kicker=kicker,
         headline=headline,
         subtitle=subtitle,
-        title_html=highlight_all(title, parsed) if highlight else highlight_all(title, parse_query("")),
+        # Each printed line on its own: a string never runs from one title line into the next.
+        title_lines_html=[(role, highlight_all(text, marked))
+                          for role, text in zip(TITLE_ROLES, (kicker, headline, subtitle)) if text],
         fragments=highlight_fragments(stored.get("body") or "", parsed) if highlight else [],
         date=_as_date(stored.get("date")),
         year=stored.get("year"),
@@ -224,6 +212,9 @@ def _hit(stored: dict, score: float, parsed: ParsedQuery, highlight: bool) -> Hi
     )
 
 
+_NOTHING = parse_query("")
+
+
 def search(q: object = "", filters: Mapping[str, object] | None = None, sort: str = "relevance",
            page: object = 1, per_page: object = 20, *, facets: Iterable[str] | bool = True,
            highlight: bool = True, browse: bool = False) -> SearchResults:
@@ -231,44 +222,84 @@ def search(q: object = "", filters: Mapping[str, object] | None = None, sort: st
     started = time.perf_counter()
     parsed = parse_query(q)
     cleaned = clean_filters(filters)
-    sort = sort if sort in SORTS else "relevance"
-    try:
-        per_page = min(MAX_PER_PAGE, max(1, int(per_page)))
-    except (TypeError, ValueError):
-        per_page = 20
-    try:
-        page = min(10_000, max(1, int(page)))
-    except (TypeError, ValueError):
-        page = 1
-    facet_names = list(FACETS) if facets is True else [f for f in (facets or ()) if f in FACET_FIELDS]
+    sort = sort if sort in SORT_NAMES else SORT_RELEVANCE
+    per_page = _bounded(per_page, 20, MAX_PER_PAGE)
+    page = _bounded(page, 1, MAX_PAGE)
+    facet_names = list(FACET_NAMES) if facets is True else [f for f in (facets or ()) if f in FILTERS]
     results = SearchResults(0, [], {}, parsed, page, per_page, sort, cleaned)
     if parsed.is_empty and not cleaned and not browse:
         return results
     searcher = _searcher()
-    main = build_query(parsed)
-    filter_query = build_filter(parsed, cleaned)
+    parsed, results.aliases = expand_aliases(parsed)
+    allowed = filter_docs(searcher, parsed, cleaned)
     memo: dict = {}  # posting lists read for the matching, reused by the ranking
-    # The matching document numbers, as a sorted numpy array.
-    docnums = matching_docs(searcher, parsed, memo)
-    if docnums is None:  # a phrase: whoosh checks positions
-        docnums = _as_array(searcher.docs_for_query(main))
-    if filter_query is not None and len(docnums):
-        docnums = np.intersect1d(docnums, _as_array(searcher.docs_for_query(filter_query)), assume_unique=True)
+    parsed, found, results.relaxed = _find(searcher, parsed, allowed, memo)
+    results.parsed_query = parsed
+    docnums = found.docs
     results.total = len(docnums)
     if facet_names:
         results.facets = _facet_counts(searcher, docnums, facet_names)
     if len(docnums):
         results.page = page = min(page, results.num_pages)
         start = (page - 1) * per_page
-        if sort != "relevance" or not parsed.has_words:
+        if sort != SORT_RELEVANCE or not parsed.has_words:
             results.hits = [_hit(searcher.stored_fields(d), 0.0, parsed, highlight)
                             for d in _by_date(searcher, docnums, newest=(sort != "oldest"))[start : start + per_page]]
         else:
-            ranked = rank(searcher, _scored_words(parsed), {"title": TITLE_BOOST}, docnums, page * per_page, memo)
+            ranked = rank(searcher, _scored_words(parsed), {"title": TITLE_BOOST}, docnums, page * per_page, memo,
+                          strong=found.strong)
             results.hits = [_hit(searcher.stored_fields(d), score, parsed, highlight)
                             for d, score in ranked[start : start + per_page]]
     results.elapsed_ms = (time.perf_counter() - started) * 1000
     return results
+
+
+def _find(searcher, parsed: ParsedQuery, allowed: np.ndarray | None, memo: dict):
+    """(the query as searched, its Match, how it was relaxed or None). No dead ends: a query that
+    finds nothing is searched again with its quotes dropped, then for any one of its terms."""
+    found = _restricted(matching(searcher, parsed, memo), allowed)
+    if not len(found.docs) and parsed.has_words:
+        for how, relaxed in (("unquoted", parsed.unquoted()), ("any", parsed.any_term())):
+            if relaxed.must == parsed.must:
+                continue
+            found = _restricted(matching(searcher, relaxed, memo), allowed)
+            if len(found.docs):
+                return relaxed, found, how
+    return parsed, found, None
+
+
+def matching_article_ids(q: object) -> tuple[set[int], str | None]:
+    """The ids of *every* article ``search(q)`` finds (no paging), and how it was relaxed; for
+    ``manage.py evaluate_search``."""
+    searcher = _searcher()
+    parsed, _aliases = expand_aliases(parse_query(q))
+    if parsed.is_empty:
+        return set(), None
+    _parsed, found, relaxed = _find(searcher, parsed, None, {})
+    return set(article_ids(searcher)[found.docs].tolist()), relaxed
+
+
+def article_ids(searcher) -> np.ndarray:
+    """The article id of every document number (read from the stored fields once per segment)."""
+    def build(segreader):
+        return np.array([int(segreader.stored_fields(d).get("django_id") or -1)
+                         for d in range(segreader.doc_count_all())], dtype=np.int64)
+
+    return per_document(searcher, ("django_id",), build).astype(np.int64, copy=False)
+
+
+def _bounded(value: object, default: int, most: int) -> int:
+    try:
+        return min(most, max(1, int(value)))
+    except (TypeError, ValueError):
+        return default
+
+
+def _restricted(found: Match, allowed: np.ndarray | None) -> Match:
+    if allowed is None:
+        return found
+    return Match(np.intersect1d(found.docs, allowed, assume_unique=True),
+                 np.intersect1d(found.strong, allowed, assume_unique=True))
 
 
 def _scored_words(parsed: ParsedQuery) -> dict[str, list[str]]:
@@ -312,5 +343,4 @@ def more_like_this_hits(article_id: int, limit: int = 5) -> list[Hit]:
     stored = searcher.stored_fields(docnum)
     text = " ".join(filter(None, [stored.get("title") or "", stored.get("body") or ""]))
     found = searcher.more_like(docnum, "text", text=text, top=limit, numterms=12)
-    empty = parse_query("")
-    return [_hit(hit.fields(), hit.score, empty, False) for hit in found]
+    return [_hit(hit.fields(), hit.score, _NOTHING, False) for hit in found]

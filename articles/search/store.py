@@ -3,9 +3,11 @@
 Why cached: opening a searcher reads every segment's term and column files; haystack opens a new
 one per request. Here each process keeps one searcher and only ``refresh()``es it when the
 index's generation on disk has changed (a cheap directory check), which reuses the readers of
-unchanged segments. Facet values are loaded from the sortable columns once per segment (segments
-never change once written; deleted documents simply never match) into numpy arrays, so counting
-them for 100,000 matching articles is a vectorised ``bincount`` rather than a Python loop.
+unchanged segments. Arrays derived from segments — facet values from the sortable columns, BM25
+field lengths, date sort keys — live in one :class:`SegmentCache` keyed by segment id (segments
+never change once written; deleted documents simply never match), so a refresh after a commit
+builds only the new segment's arrays, and counting facets for 100,000 matching articles is a
+vectorised ``bincount`` rather than a Python loop.
 """
 
 from __future__ import annotations
@@ -16,25 +18,71 @@ from functools import lru_cache
 
 import numpy as np
 from django.conf import settings
+
+from .vocabulary import MULTIVALUED_FIELDS
 from whoosh import index as whoosh_index
 from whoosh.filedb.filestore import FileStorage
 
-# Facet name (URL parameter, filter key) → index field name. Values: Region.code for city and
-# county, Topic.slug, Person.slug, the year as an int, the page name and newspaper name as printed.
-FACET_FIELDS = {
-    "city": "city",
-    "county": "county",
-    "topic": "topics",
-    "year": "year",
-    "person": "persons",
-    "page_name": "page_name",
-    "newspaper": "newspaper",
-}
-MULTIVALUED = {"city", "county", "topics", "persons"}
 OPEN_RETRIES = 6
 
+
+class SegmentCache:
+    """Arrays computed from index segments (facet columns, BM25 field lengths, sort keys), kept
+    for as long as their segment is live.
+
+    Segments never change once written (a deletion only marks documents, and deleted documents
+    never match), so a per-segment array stays right until a merge drops the segment. After a
+    searcher refresh, :meth:`keep_only` forgets the arrays of vanished segments and keeps the
+    others, so an index commit costs only the new segment's arrays. ``combined`` holds the
+    concatenation over one searcher's segments (one per key: a new set of segments replaces it).
+    """
+
+    def __init__(self) -> None:
+        self.lock = threading.RLock()
+        self._segments: dict[str, dict[tuple, object]] = {}
+        self._combined: dict[tuple, tuple[tuple[str, ...], object]] = {}
+        self.interned: dict[str, dict[str, int]] = {}  # facet field → {value: number}, never shrinks
+
+    def per_segment(self, segment_id: str, key: tuple, build):
+        with self.lock:
+            arrays = self._segments.setdefault(segment_id, {})
+            if key not in arrays:
+                arrays[key] = build()
+            return arrays[key]
+
+    def cached(self, segment_id: str, key: tuple):
+        """The array already built for this segment and key, or None."""
+        return self._segments.get(segment_id, {}).get(key)
+
+    def combined(self, segment_ids: tuple[str, ...], key: tuple, build):
+        with self.lock:
+            found = self._combined.get(key)
+            if found is None or found[0] != segment_ids:
+                found = (segment_ids, build())
+                self._combined[key] = found
+            return found[1]
+
+    def keep_only(self, live: set[str]) -> None:
+        with self.lock:
+            self._segments = {sid: arrays for sid, arrays in self._segments.items() if sid in live}
+            self._combined = {key: value for key, value in self._combined.items() if set(value[0]) <= live}
+
+    def clear(self) -> None:
+        with self.lock:
+            self._segments.clear()
+            self._combined.clear()
+            self.interned.clear()
+
+
+class _SearcherState:
+    def __init__(self) -> None:
+        self.searcher = None
+        self.path: str | None = None
+
+
 _lock = threading.RLock()
-_state: dict = {"searcher": None, "path": None, "columns": {}, "values": {}}
+_current = _SearcherState()
+CACHE = SegmentCache()
 
 
 def get_backend():
@@ -85,21 +133,39 @@ def _open_index(create_if_missing: bool):
 def get_searcher():
     """This process's searcher, refreshed if the index changed on disk since the last call."""
     with _lock:
-        searcher = _state["searcher"]
+        searcher = _current.searcher
         path = index_path()
-        if searcher is None or _state["path"] != path:
+        if searcher is None or _current.path != path:
             if searcher is not None:
                 searcher.close()
+            CACHE.clear()
             searcher = _retry(lambda: open_index().searcher())
-            _state.update(searcher=searcher, path=path, columns={}, values={})
+            _current.searcher, _current.path = searcher, path
         elif not _retry(searcher.up_to_date):
             searcher = _retry(searcher.refresh)
-            _state["searcher"] = searcher
-            live = {segreader.segment().segment_id() for segreader, _ in searcher.reader().leaf_readers()
-                    if segreader.segment() is not None}
-            _state["columns"] = {key: value for key, value in _state["columns"].items()
-                                 if key[0] in live or (key[0] == "sort" and key[1] in live)}
+            _current.searcher = searcher
+            CACHE.keep_only(set(segment_ids(searcher)))
         return searcher
+
+
+def leaves(searcher) -> list[tuple[object, int]]:
+    """(segment reader, document number offset) of every segment (an empty index has none)."""
+    return [(r, offset) for r, offset in searcher.reader().leaf_readers() if r.segment() is not None]
+
+
+def segment_ids(searcher) -> tuple[str, ...]:
+    return tuple(segreader.segment().segment_id() for segreader, _ in leaves(searcher))
+
+
+def per_document(searcher, key: tuple, build_segment) -> np.ndarray:
+    """An array over every document number of the searcher, built per segment with
+    ``build_segment(segreader)`` (cached in :data:`CACHE` while the segment lives)."""
+    def combine():
+        parts = [CACHE.per_segment(segreader.segment().segment_id(), key, lambda: build_segment(segreader))
+                 for segreader, _ in leaves(searcher)]
+        return np.concatenate(parts) if parts else np.zeros(0)
+
+    return CACHE.combined(segment_ids(searcher), key, combine)
 
 
 def _retry(operation):
@@ -116,9 +182,10 @@ def _retry(operation):
 def reset_searcher() -> None:
     """Forget the cached searcher (tests that switch index folders; after a full rebuild)."""
     with _lock:
-        if _state["searcher"] is not None:
-            _state["searcher"].close()
-        _state.update(searcher=None, path=None, columns={}, values={})
+        if _current.searcher is not None:
+            _current.searcher.close()
+        _current.searcher, _current.path = None, None
+        CACHE.clear()
 
 
 class FacetColumn:
@@ -137,74 +204,52 @@ class FacetColumn:
 
 
 def _segment_pairs(segreader, fieldname: str) -> tuple[np.ndarray, np.ndarray]:
-    """(local document numbers, value numbers) of one segment, read from its sortable column once
-    (segments never change once written; a deleted document simply never matches)."""
-    key = (segreader.segment().segment_id(), fieldname)
-    cache = _state["columns"]
-    if key not in cache:
-        interned = _state["values"].setdefault(fieldname, {})
-        docs: list[int] = []
-        ids: list[int] = []
-        if segreader.has_column(fieldname):
-            for docnum, value in enumerate(segreader.column_reader(fieldname, translate=True)):
-                if value in (None, "", b""):
-                    continue
-                for item in (value.split(",") if fieldname in MULTIVALUED else (value,)):
-                    if item != "":
-                        docs.append(docnum)
-                        ids.append(interned.setdefault(item, len(interned)))
-        cache[key] = (np.array(docs, dtype=np.int64), np.array(ids, dtype=np.int64))
-    return cache[key]
+    """(local document numbers, value numbers) of one segment, read from its sortable column."""
+    interned = CACHE.interned.setdefault(fieldname, {})
+    docs: list[int] = []
+    ids: list[int] = []
+    if segreader.has_column(fieldname):
+        for docnum, value in enumerate(segreader.column_reader(fieldname, translate=True)):
+            if value in (None, "", b""):
+                continue
+            for item in (value.split(",") if fieldname in MULTIVALUED_FIELDS else (value,)):
+                if item != "":
+                    docs.append(docnum)
+                    ids.append(interned.setdefault(item, len(interned)))
+    return np.array(docs, dtype=np.int64), np.array(ids, dtype=np.int64)
 
 
 def facet_column(searcher, fieldname: str) -> FacetColumn:
-    """The :class:`FacetColumn` of ``fieldname`` for this searcher (cached per set of segments)."""
-    with _lock:
-        # An empty index has one reader with no segment: it has no values either.
-        leaves = [(r, offset) for r, offset in searcher.reader().leaf_readers() if r.segment() is not None]
-        key = (tuple(segreader.segment().segment_id() for segreader, _ in leaves), fieldname)
-        column = _state["columns"].get(key)
-        if column is None:
-            docs, ids = [], []
-            for segreader, offset in leaves:
-                seg_docs, seg_ids = _segment_pairs(segreader, fieldname)
-                docs.append(seg_docs + offset)
-                ids.append(seg_ids)
-            interned = _state["values"].setdefault(fieldname, {})
-            values = [None] * len(interned)
-            for value, number in interned.items():
-                values[number] = value
-            column = FacetColumn(values, np.concatenate(docs) if docs else np.zeros(0, dtype=np.int64),
-                                 np.concatenate(ids) if ids else np.zeros(0, dtype=np.int64),
-                                 searcher.reader().doc_count_all())
-            _state["columns"] = {k: v for k, v in _state["columns"].items()
-                                 if not (isinstance(k[0], tuple) and k[1] == fieldname)}
-            _state["columns"][key] = column
-        return column
+    """The :class:`FacetColumn` of ``fieldname`` for this searcher (per-segment pairs cached)."""
+    def combine():
+        docs, ids = [], []
+        for segreader, offset in leaves(searcher):
+            seg_docs, seg_ids = CACHE.per_segment(segreader.segment().segment_id(), ("facet", fieldname),
+                                                  lambda: _segment_pairs(segreader, fieldname))
+            docs.append(seg_docs + offset)
+            ids.append(seg_ids)
+        interned = CACHE.interned.setdefault(fieldname, {})
+        values = [None] * len(interned)
+        for value, number in interned.items():
+            values[number] = value
+        return FacetColumn(values, np.concatenate(docs) if docs else np.zeros(0, dtype=np.int64),
+                           np.concatenate(ids) if ids else np.zeros(0, dtype=np.int64),
+                           searcher.reader().doc_count_all())
+
+    return CACHE.combined(segment_ids(searcher), ("facet", fieldname), combine)
 
 
 def sort_keys(searcher, fieldname: str = "date") -> np.ndarray:
     """The raw sortable column of ``fieldname`` (e.g. the date as whoosh's sortable integer) for
     every document number, so that sorting the matching documents by date is one numpy argsort
     instead of a second pass of whoosh's Python sorting collector."""
-    with _lock:
-        leaves = [(r, offset) for r, offset in searcher.reader().leaf_readers() if r.segment() is not None]
-        key = ("sort", tuple(segreader.segment().segment_id() for segreader, _ in leaves), fieldname)
-        keys = _state["columns"].get(key)
-        if keys is None:
-            parts = []
-            for segreader, _offset in leaves:
-                seg_key = ("sort", segreader.segment().segment_id(), fieldname)
-                if seg_key not in _state["columns"]:
-                    values = (list(segreader.column_reader(fieldname, translate=False))
-                              if segreader.has_column(fieldname) else [0] * segreader.doc_count_all())
-                    _state["columns"][seg_key] = np.array(values, dtype=np.int64)
-                parts.append(_state["columns"][seg_key])
-            keys = np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
-            _state["columns"] = {k: v for k, v in _state["columns"].items()
-                                 if not (k[0] == "sort" and isinstance(k[1], tuple) and k[2] == fieldname)}
-            _state["columns"][key] = keys
-        return keys
+    def build(segreader):
+        values = (list(segreader.column_reader(fieldname, translate=False))
+                  if segreader.has_column(fieldname) else [0] * segreader.doc_count_all())
+        return np.array(values, dtype=np.int64)
+
+    keys = per_document(searcher, ("sort", fieldname), build)
+    return keys.astype(np.int64, copy=False)
 
 
 def matching_mask(searcher, docnums: np.ndarray) -> np.ndarray:

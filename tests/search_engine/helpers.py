@@ -9,12 +9,20 @@ NOT_BODY = (BlockKind.KICKER, BlockKind.HEADLINE, BlockKind.SUBTITLE, BlockKind.
 
 
 def folded_texts() -> dict[int, str]:
-    """{article id: its title group and visible body, folded, without spaces}."""
-    texts = {a.pk: [a.kicker, a.headline, a.subtitle, a.column_label] for a in Article.objects.all()}
+    """{article id: its searchable text — title lines, column label, the page's banner, visible
+    body blocks — each part folded, lower-cased and without spaces, one part per line (a string
+    never runs from one part into the next)}."""
+    texts = {a.pk: [a.kicker, a.headline, a.subtitle, a.column_label, a.page.banner]
+             for a in Article.objects.select_related("page")}
     for article_id, text in (Block.objects.filter(article__isnull=False, hidden=False).exclude(kind__in=NOT_BODY)
                              .order_by("position").values_list("article_id", "text")):
         texts[article_id].append(text)
-    return {pk: "".join(fold(" ".join(parts)).split()) for pk, parts in texts.items()}
+    return {pk: "\n".join(compact(part) for part in parts if part) for pk, parts in texts.items()}
+
+
+def compact(text: str) -> str:
+    """Folded (width, traditional → simplified), lower-cased, without whitespace."""
+    return "".join(fold(text).lower().split())
 
 
 def containing(*needles: str) -> set[int]:
@@ -28,11 +36,11 @@ def headlines(ids) -> set[str]:
 def db_facets(ids) -> dict[str, Counter]:
     """Facet counts over these articles, as the index should give them."""
     ids = set(ids)
-    counts = {name: Counter() for name in ("city", "county", "topic", "year", "person", "page_name")}
+    counts = {name: Counter() for name in ("city", "county", "topic", "year", "person", "pagename")}
     for article in Article.objects.filter(pk__in=ids).select_related("page__issue"):
         counts["year"][article.page.issue.date.year] += 1
         if article.page.name:
-            counts["page_name"][article.page.name] += 1
+            counts["pagename"][article.page.name] += 1
     places: dict[str, dict[int, set[str]]] = {"city": {}, "county": {}}
     for tag in ArticleRegion.objects.filter(article_id__in=ids, rejected=False).select_related("region__parent__parent"):
         region = tag.region

@@ -2,7 +2,8 @@
 
 import pytest
 
-from articles.search.service import FACETS, search
+from articles.search.service import search
+from articles.search.vocabulary import FACET_NAMES as FACETS
 
 from .helpers import containing, db_facets
 

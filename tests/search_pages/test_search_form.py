@@ -2,7 +2,8 @@
 
 from django.http import QueryDict
 
-from articles.forms.search import MAX_PAGE_NUMBER, MAX_QUERY_LENGTH, search_params_from
+from articles.forms.search import search_params_from
+from articles.search.vocabulary import MAX_PAGE as MAX_PAGE_NUMBER, MAX_QUERY_CHARS as MAX_QUERY_LENGTH
 
 
 def params(query_string: str):

@@ -13,7 +13,8 @@ from django.http import HttpResponse
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
-from articles.forms.search import FACET_PARAMS, search_params_from
+from articles.forms.search import search_params_from
+from articles.search.vocabulary import FACET_NAMES
 from articles.views.search.engine import PER_PAGE, run_search
 from articles.views.search.facets import collect_labels, trim_facets
 from articles.views.search.paging import last_page
@@ -57,10 +58,12 @@ def search_json(request):
     json_path = reverse("search_json")
     data = {
         "query": params.q,
-        "filters": {param: list(params.filters.get(param, ())) for param, _ in FACET_PARAMS},
+        "filters": {param: list(params.filters.get(param, ())) for param in FACET_NAMES},
         "sort": params.sort,
         "available": not outcome.unavailable,
         "total": outcome.total,
+        "relaxed": outcome.relaxed,  # null, "unquoted" or "any": the query as typed found nothing
+        "aliases": outcome.aliases,  # other spellings of a person also searched
         "page": outcome.page,
         "per_page": outcome.per_page,
         "num_pages": num_pages,

@@ -12,7 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from articles.forms.search import FACET_LABELS, FACET_PARAMS, SearchParams
+from articles.forms.search import SearchParams
+from articles.search.vocabulary import FACET_LABELS, FACETS
 from articles.models import Person, Region, Topic
 
 # Options shown before "更多" in each facet (selected options are always shown).
@@ -123,7 +124,7 @@ def trim_facets(facets: dict[str, list[tuple[str, int]]], params: SearchParams) 
 
 def collect_labels(facets: dict[str, list[tuple[str, int]]], params: SearchParams, hits=()) -> Labels:
     """Labels for every facet value shown, every active filter and the cities of the ``hits``."""
-    values: dict[str, set[str]] = {"city": {code for hit in hits for code in hit.city_codes}}
+    values: dict[str, set[str]] = {"city": {code for hit in hits for code in hit.city}}
     for param, pairs in facets.items():
         values.setdefault(param, set()).update(value for value, _ in pairs)
     for param, value in params.active_filters():
@@ -149,7 +150,8 @@ def build_sidebar(
 ) -> list[FacetGroup]:
     """One group per facet that has values, in the URL's order; counties go under their city."""
     groups: dict[str, FacetGroup] = {}
-    for param, label in FACET_PARAMS:
+    for facet in FACETS:
+        param, label = facet.name, facet.label
         options = [_option(param, v, c, params, labels, path) for v, c in _sorted_pairs(param, facets.get(param, []))]
         groups[param] = FacetGroup(param, label, options)
 

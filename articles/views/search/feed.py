@@ -15,7 +15,8 @@ from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 
-from articles.forms.search import SORT_NEWEST, FACET_LABELS, SearchParams, search_params_from
+from articles.forms.search import SearchParams, search_params_from
+from articles.search.vocabulary import FACET_LABELS, SORT_NEWEST
 from articles.views.search.engine import run_search
 from articles.views.search.facets import collect_labels
 from articles.views.search.results import ResultItem, result_items

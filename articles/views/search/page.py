@@ -11,7 +11,8 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
-from articles.forms.search import SORT_CHOICES, SearchParams, search_params_from
+from articles.forms.search import SearchParams, search_params_from
+from articles.search.vocabulary import SORTS
 from articles.views.search.engine import PER_PAGE, run_search
 from articles.views.search.facets import build_chips, build_sidebar, collect_labels, trim_facets
 from articles.views.search.paging import paginate
@@ -22,7 +23,7 @@ from articles.views.search.suggestions import example_links, unquoted_link, word
 def sort_links(params: SearchParams, path: str) -> list[dict]:
     return [
         {"label": label, "url": path + params.with_sort(value).querystring(), "current": params.sort == value}
-        for value, label in SORT_CHOICES
+        for value, label in SORTS
     ]
 
 
@@ -53,6 +54,9 @@ def search_context(request, params: SearchParams) -> dict:
         "canonical_url": request.build_absolute_uri(path + params.querystring()),
         "feed_url": reverse("search_feed") + params.with_page(1).querystring(),
         "json_url": reverse("search_json") + params.querystring(),
+        "aliases": outcome.aliases,
+        "relaxed": outcome.relaxed,
+        "relaxed_terms": outcome.terms if outcome.relaxed else [],
         "examples": [],
         "word_links": [],
         "unquoted_link": None,

@@ -1,6 +1,6 @@
-"""One result of a search as the pages show it: the article's title group, date, page, cities and
-highlighted snippets. The engine returns article ids (and the codes of their cities); the articles
-with their pages and issues are loaded here in one query for the whole result page."""
+"""One result line of a search as the pages show it: the engine's hit (``service.Hit``: highlighted
+title lines and snippets, codes of its cities) joined with its article, page and issue from the
+database (loaded here in one query for the whole result page), and the cities' names."""
 
 from __future__ import annotations
 
@@ -16,6 +16,8 @@ from articles.models import Article
 
 @dataclass
 class ResultItem:
+    """What the templates, the feed and the JSON read: never built without a database article."""
+
     article: Article
     url: str
     title_lines: list[tuple[str, str]]
@@ -65,8 +67,8 @@ def build_items(hits, articles: dict[int, Article], labels) -> list[ResultItem]:
                 date_is_estimated=page.issue.date_is_estimated,
                 page_label=page_label(page),
                 page_url=page.get_absolute_url(),
-                cities=[labels.regions[code].name for code in hit.city_codes if code in labels.regions],
-                snippets_html=[mark_safe(fragment) for fragment in hit.fragments_html],
+                cities=[labels.regions[code].name for code in hit.city if code in labels.regions],
+                snippets_html=[mark_safe(fragment) for fragment in hit.fragments],
                 title_lines_html=[(role, mark_safe(html)) for role, html in hit.title_lines_html]
                 or [(role, escape(text)) for role, text in article.title_lines],
             )

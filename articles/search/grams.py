@@ -1,0 +1,260 @@
+"""Exact strings: every article whose searchable text contains a folded string, and no other.
+
+jieba cuts 流动体检车开进 into 流动/体检/车开进, so a word index cannot find 体检车 or 车 there,
+whatever the query is cut into. Besides the jieba words (which stay the ranking backbone, BM25F),
+the index therefore has a second field, ``grams``: the folded characters of every searchable part
+of the article (title lines, column label, page banner, byline, captions, body blocks), as
+
+- **unigrams** (each character once per article; positions only where it stands in the title
+  lines, usually none): a one-character string is answered by one posting list;
+- **bigrams with character positions**: a string of two characters is one posting list; a longer
+  string s is found where its bigrams s[0:2], s[2:4], … (and the last one, s[-2:]) stand at
+  offsets p, p+2, …, p+len(s)-2 of one article. Positions are read block by block with numpy
+  (``postings.blocks``) and compared as sorted (document, position) keys, so a string costs a few
+  numpy operations per posting block, never Whoosh's Python phrase matcher.
+
+Positions are character offsets in the part's text after folding (full/half width,
+traditional → simplified, ASCII case) with whitespace removed (print lines flattened into spaces
+do not break a string). Between two parts the position jumps by ``PART_GAP``, so no match crosses
+from one title line or paragraph to the next; title lines come first and the other parts start at
+``BODY_START``, so a match position also says whether the string is in the title group.
+The match is exact by construction: positions say where every character pair stands, so a
+verified chain of bigrams *is* the string (100 % precision, 100 % recall, no stored text read).
+
+Why this design and not one of the others:
+
+- *cut_for_search at query time* (more sub-words) still cannot find 车 inside 车开进: the index
+  never had it. Recall is capped by the index-time cut, whatever the query does.
+- *Candidates from bigram postings verified on stored text*: exact, but verification reads and
+  unpickles each candidate's stored body (tens of microseconds each); a common string such as
+  工会工作 has tens of thousands of candidates at 100,000 articles, so seconds per query.
+- *Trigrams* (SQLite FTS5 trigram): cannot answer one- or two-character strings from the index,
+  which are most Chinese words; measured in SEARCH_NOTES.
+- *Unigram positions as well*: twice the postings of bigrams for no gain, since a string of
+  two characters or more is covered by bigrams and one character needs no position.
+
+The jieba field ``text`` keeps only frequencies (no positions): quoted strings are answered here,
+and BM25 needs no positions. Ranking (``service``) puts articles where the string is whole
+jieba words, or in the title, above those that contain it only across word boundaries.
+
+Cost (measured on bench_search's synthetic corpus, 3,000 articles, one build process, a loaded
+machine): the index is 1.86× the word-only index (32 MB against 17), and building takes 2.8× the
+CPU (59 articles per CPU-second against 166): an article has ~750 gram postings besides ~270 word
+postings, and whoosh's writer spends some 15 µs of Python on each posting. The next step, if
+build time matters more than query time, is unigrams *with* positions and no bigrams (fewer
+postings per article; common two-character strings then cost a positions join at query time).
+
+The posting value of a bigram is its positions as little-endian uint32 *deltas* (``GramFormat``):
+a block of them decodes with one ``np.frombuffer`` and a cumulative sum, and Whoosh's zlib
+compression of blocks squeezes the zero high bytes.
+"""
+
+from __future__ import annotations
+
+import re
+import struct
+from collections import defaultdict
+
+import numpy as np
+from whoosh.analysis import IDTokenizer
+from whoosh.fields import FieldType
+from whoosh.formats import Format
+
+from . import postings
+from .analysis import fold_keep_length
+
+FIELD = "grams"
+PART_BREAK = "\u2029"  # between two separately searchable parts of the field's value
+TITLE_END = "\u2028"  # after the title lines: the parts after it start at BODY_START
+PART_GAP = 2
+NO_TITLE = b"\x00"  # a unigram's posting value when the character is not in the title lines
+BODY_START = 1 << 16
+_ASCII_LOWER = {code: code + 32 for code in range(ord("A"), ord("Z") + 1)}
+_SPACE = re.compile(r"\s+")
+
+
+def fold_exact(text: str) -> str:
+    """Fold one character for one (width, traditional → simplified, ASCII case): offsets into the
+    result are offsets into ``text`` (the highlighter relies on it)."""
+    return fold_keep_length(text or "").translate(_ASCII_LOWER)
+
+
+def compact(text: str) -> str:
+    """The form strings are matched in: folded, whitespace removed."""
+    return _SPACE.sub("", fold_exact(text))
+
+
+def field_value(title_parts, other_parts) -> str:
+    """The ``grams`` field's value for an article: its title lines, then every other part."""
+    clean = lambda parts: PART_BREAK.join(p.replace(PART_BREAK, " ").replace(TITLE_END, " ")  # noqa: E731
+                                          for p in parts if p and p.strip())
+    return clean(title_parts) + TITLE_END + clean(other_parts)
+
+
+def parts_with_starts(value: str):
+    """(start position, compacted part) of every part of a field value."""
+    title, _, rest = value.partition(TITLE_END)
+    for section, position in ((title, 0), (rest, BODY_START)):
+        for part in section.split(PART_BREAK):
+            text = compact(part)
+            if text:
+                yield position, text
+                position += len(text) + PART_GAP
+
+
+def gram_terms(value: str) -> tuple[dict[str, int], dict[str, list[int]], dict[str, list[int]]]:
+    """({character: count}, {character: positions in the title lines}, {bigram: sorted positions})
+    of a field value."""
+    chars: dict[str, int] = defaultdict(int)
+    titled: dict[str, list[int]] = defaultdict(list)
+    pairs: dict[str, list[int]] = defaultdict(list)
+    for start, text in parts_with_starts(value):
+        for i, ch in enumerate(text):
+            chars[ch] += 1
+            if start < BODY_START:
+                titled[ch].append(start + i)
+        for i in range(len(text) - 1):
+            pairs[text[i : i + 2]].append(start + i)
+    return chars, titled, pairs
+
+
+def encode_positions(positions: list[int]) -> bytes:
+    if not positions:
+        return b""
+    deltas = [positions[0]] + [b - a for a, b in zip(positions, positions[1:])]
+    return struct.pack(f"<{len(deltas)}I", *deltas)
+
+
+class GramFormat(Format):
+    """Postings of the ``grams`` field: a bigram's value is its positions, a unigram's its
+    positions in the title lines (usually none: the one byte ``NO_TITLE``)."""
+
+    def word_values(self, value, analyzer, **kwargs):
+        chars, titled, pairs = gram_terms(value)
+        for ch, count in chars.items():
+            # Never an empty value: whoosh 2.7.4 drops empty values from a block (W3PostingsWriter
+            # .add_posting), which would misalign the block's values with its ids.
+            yield ch, count, float(count), encode_positions(titled[ch]) if ch in titled else NO_TITLE
+        for pair, positions in pairs.items():
+            yield pair, len(positions), float(len(positions)), encode_positions(positions)
+
+    def decode_frequency(self, valuestring):
+        return len(valuestring) // 4
+
+    def decode_weight(self, valuestring):
+        return float(len(valuestring) // 4)
+
+    def decode_positions(self, valuestring):
+        return np.cumsum(np.frombuffer(valuestring, dtype="<u4")).tolist()
+
+    def supports(self, name):
+        return name in ("frequency", "weight", "positions")
+
+
+class GramField(FieldType):
+    """The ``grams`` field: indexed, never stored, never scored by whoosh (see the module docstring).
+
+    ``scorable=True`` all the same, so that whoosh writes a length column for it: when a field has
+    none, whoosh 2.7.4's posting writer checks the disk for that column once per *posting*
+    (``W3PerDocReader._cached_reader`` caches only readers it found): ~10 % of the build's CPU
+    (the commit before this docstring said 3×: that was the profiler's figure, not a plain run's).
+    """
+
+    def __init__(self):
+        super().__init__(GramFormat(), IDTokenizer(), scorable=True, stored=False)
+
+
+def _positions(searcher, bigram: str, within: np.ndarray | None) -> np.ndarray:
+    """Sorted keys document × 2^32 + position of one bigram (only in documents ``within``)."""
+    parts = []
+    for ids, _weights, values in postings.blocks(searcher, FIELD, bigram, values=True):
+        if within is not None:
+            keep = _members(ids, within)
+            if not keep.any():
+                continue
+            if not keep.all():
+                ids = ids[keep]
+                values = tuple(v for v, k in zip(values, keep) if k)
+        counts = np.fromiter(map(len, values), dtype=np.int64, count=len(values)) >> 2
+        deltas = np.frombuffer(b"".join(values), dtype="<u4").astype(np.int64)
+        total = np.cumsum(deltas)
+        firsts = np.cumsum(counts) - counts
+        positions = total - np.repeat(total[firsts] - deltas[firsts], counts)
+        parts.append((np.repeat(ids, counts) << 32) + positions)
+    return np.concatenate(parts) if parts else postings.EMPTY_IDS
+
+
+def _docs(searcher, term: str, memo: dict | None) -> np.ndarray:
+    key = ("docs", term)
+    if memo is None or key not in memo:
+        ids = postings.postings(searcher, FIELD, term)[0]
+        if memo is None:
+            return ids
+        memo[key] = ids
+    return memo[key]
+
+
+def string_docs(searcher, string: str, memo: dict | None = None, *, within: np.ndarray | None = None,
+                exclude: np.ndarray | None = None, title_only: bool = False) -> np.ndarray:
+    """Sorted document numbers (deleted ones included) whose text contains ``string`` (already
+    :func:`compact`); only among the documents ``within`` and not in ``exclude`` if given (the
+    positions of the others are never decoded); ``title_only``: in the title lines."""
+    if not string:
+        return postings.EMPTY_IDS
+    if len(string) == 1:
+        docs = _docs(searcher, string, memo)
+        if within is not None:
+            docs = np.intersect1d(docs, within, assume_unique=True)
+        if exclude is not None and len(exclude):
+            docs = np.setdiff1d(docs, exclude, assume_unique=True)
+        return _titled(searcher, string, docs) if title_only else docs
+    offsets = list(range(0, len(string) - 1, 2))
+    if offsets[-1] != len(string) - 2:
+        offsets.append(len(string) - 2)
+    bigrams = [(i, string[i : i + 2]) for i in offsets]
+    candidates = within
+    for _, bigram in sorted(bigrams, key=lambda item: len(_docs(searcher, item[1], memo))):
+        found = _docs(searcher, bigram, memo)
+        candidates = found if candidates is None else np.intersect1d(candidates, found, assume_unique=True)
+        if not len(candidates):
+            return postings.EMPTY_IDS
+    if exclude is not None and len(exclude):
+        candidates = np.setdiff1d(candidates, exclude, assume_unique=True)
+        if not len(candidates):
+            return postings.EMPTY_IDS
+    if len(bigrams) == 1 and not title_only:
+        return candidates
+    starts = None
+    for i, bigram in bigrams:
+        keys = _positions(searcher, bigram, candidates) - i
+        starts = keys if starts is None else _sorted_intersection(starts, keys)
+        if not len(starts):
+            return postings.EMPTY_IDS
+    if title_only:
+        starts = starts[(starts & 0xFFFFFFFF) < BODY_START]
+    return np.unique(starts >> 32)
+
+
+def _members(values: np.ndarray, sorted_set: np.ndarray) -> np.ndarray:
+    """A boolean per value: is it in ``sorted_set``? (binary search: cheap for a short block
+    against a long set, where ``np.isin`` would sort the long set again for every block)."""
+    if not len(sorted_set):
+        return np.zeros(len(values), dtype=bool)
+    at = np.searchsorted(sorted_set, values)
+    at[at == len(sorted_set)] = len(sorted_set) - 1
+    return sorted_set[at] == values
+
+
+def _sorted_intersection(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Elements of sorted ``a`` that are in sorted ``b`` (both may repeat nothing)."""
+    return a[_members(a, b)] if len(a) and len(b) else postings.EMPTY_IDS
+
+
+def _titled(searcher, char: str, docs: np.ndarray) -> np.ndarray:
+    """Of ``docs``, those whose title lines contain the character (its posting value holds positions)."""
+    parts = []
+    for ids, _weights, values in postings.blocks(searcher, FIELD, char, values=True):
+        has_title = np.fromiter(map(len, values), dtype=np.int64, count=len(values)) >= 4
+        parts.append(ids[has_title])
+    titled = np.concatenate(parts) if parts else postings.EMPTY_IDS
+    return np.intersect1d(titled, docs, assume_unique=True)
