@@ -4,4 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/bootstrap.sh
+# axe-core for the accessibility browser test (tests/a11y), pinned in package-lock.json.
+if [ ! -d node_modules/axe-core ]; then
+  npm ci --no-audit --no-fund --loglevel=error
+fi
 exec "$PY" -m pytest -n "${PYTEST_WORKERS:-2}" "$@"
