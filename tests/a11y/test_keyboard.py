@@ -84,6 +84,22 @@ def test_estimated_dates_are_explained_in_visible_text(served_site, desktop, sit
     assert page.locator(".result").count() == page.locator(".result a").count()
 
 
+def test_region_map_links_are_named_by_their_text_and_show_focus_by_a_border(served_site, desktop, site_pages):
+    page = desktop
+    page.goto(served_site.url(site_pages["public"]["regions"]))
+    for _ in range(40):
+        tab(page)
+        if page.evaluate("() => !!document.activeElement.closest('.region-map')"):
+            break
+    link = page.evaluate("""() => { const a = document.activeElement;
+        return {text: a.textContent.replace(/\\s+/g, " ").trim(), label: a.getAttribute("aria-label"),
+                stroke: parseFloat(getComputedStyle(a.querySelector("path")).strokeWidth)}; }""")
+    assert link["label"] is None and re.fullmatch(r"\S+ \d+ 篇", link["text"]), link
+    unfocused = page.evaluate("() => parseFloat(getComputedStyle(document.querySelector('.region-map a:not(:focus) path')).strokeWidth)")
+    assert link["stroke"] >= 3 * unfocused, f"focused city border {link['stroke']} vs {unfocused}"
+    screenshot(page, "a11y-region-map-focus.png")
+
+
 @pytest.mark.parametrize("kind", ["home", "search results", "regions", "city", "article", "people", "month"])
 def test_every_tab_stop_shows_focus_by_shape(served_site, desktop, site_pages, kind):
     page = desktop
