@@ -37,6 +37,7 @@ public = {
     "page": page.get_absolute_url(),
     "article": article.get_absolute_url(),
     "search results": "/search/?q=" + city.name[:2],
+    "search filtered": f"/search/?q={city.name[:2]}&city={city.code}&year={issue.date.year}",
     "search empty": "/search/?q=没有这样的词语xyz",
     "regions": reverse("region_list"),
     "city": city.get_absolute_url(),

@@ -1,7 +1,7 @@
 """axe-core finds nothing serious or critical on any page a reader or an editor sees, at a desktop
 width (1280 px) and a phone width (390 px).
 
-Every public page kind (home, year, month, issue, page, article, search with results and empty,
+Every public page kind (home, year, month, issue, page, article, search with results, with filters and empty,
 regions and a city, topics and a topic, people and a person, the 404 page) and every editors' page
 (queue, page editor, page and article history, tags, admin index, lists, change form) is audited
 on the shared served site. Moderate and minor findings are printed (run with ``-s`` to see them).
