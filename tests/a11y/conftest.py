@@ -64,22 +64,28 @@ print(json.dumps({"public": public, "editors": editors}, ensure_ascii=False))
 """
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def site_pages(served_site) -> dict[str, dict[str, str]]:
     """{"public": {kind: path}, "editors": {kind: path}} for the served seeds."""
     return json.loads(served_site.python(_FIND_PAGES).strip().splitlines()[-1])
 
 
-@pytest.fixture(scope="module")
-def editor_state(served_site, chromium) -> dict:
-    """Playwright storage state of an editor signed in through the admin's own login form."""
+@pytest.fixture(scope="session")
+def a11y_editor(served_site) -> tuple[str, str]:
     served_site.manage("create_editor", EDITOR, "--password", PASSWORD)
+    return EDITOR, PASSWORD
+
+
+@pytest.fixture(scope="module")
+def editor_state(served_site, a11y_editor, chromium) -> dict:
+    """Playwright storage state of an editor signed in through the admin's own login form."""
+    username, password = a11y_editor
     context = chromium.new_context()
     try:
         page = context.new_page()
         page.goto(served_site.url("/admin/login/"))
-        page.fill("#id_username", EDITOR)
-        page.fill("#id_password", PASSWORD)
+        page.fill("#id_username", username)
+        page.fill("#id_password", password)
         with page.expect_navigation():
             page.click('input[type="submit"]')
         assert "/admin/login/" not in page.url, "the a11y editor could not sign in"
