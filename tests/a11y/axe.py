@@ -50,7 +50,9 @@ _RUN = """async () => {
 
 
 def audit(page, where: str) -> list[Finding]:
-    """axe's violations on the page as loaded."""
+    """axe's violations on the page, with every <details> opened so that what it hides (search
+    help, more facets, the editor's menus) is audited too."""
+    page.evaluate("() => document.querySelectorAll('details').forEach(d => { d.open = true; })")
     if not page.evaluate("() => typeof window.axe === 'object'"):
         page.evaluate(axe_source())
     return [Finding(where, item["rule"], item["impact"], item["help"], tuple(item["nodes"]))
