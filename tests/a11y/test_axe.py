@@ -42,3 +42,20 @@ def test_public_pages_have_no_serious_axe_findings(served_site, chromium, site_p
 def test_editors_pages_have_no_serious_axe_findings(served_site, chromium, site_pages, editor_state, width):
     blocking = report(_audit_all(chromium, served_site, site_pages["editors"], width, editor_state))
     assert not blocking, "\n".join(map(str, blocking))
+
+
+def test_the_audit_fails_on_what_the_accessibility_review_found(chromium):
+    """The harness itself: a page with the review's findings (red on near-black, links inside an
+    svg[role=img], an aria-label on a plain div) gives blocking findings for each."""
+    page = chromium.new_page()
+    try:
+        page.set_content("""<!doctype html><html lang="zh-CN"><head><title>反例</title></head><body><main>
+          <h1>反例</h1>
+          <p style="background:#1f1f1f;color:#b3261e">跳到正文</p>
+          <svg role="img" aria-label="地图"><a href="/regions/hangzhou/"><text x="5" y="15">杭州 8</text></a></svg>
+          <div aria-label="源文本"><div>L1 文字</div></div>
+        </main></body></html>""")
+        blocking = report(audit(page, "counter-example"))
+    finally:
+        page.close()
+    assert {f.rule for f in blocking} >= {"color-contrast", "nested-interactive", "aria-prohibited-attr"}
