@@ -13,7 +13,11 @@ Screenshots (git-ignored, test-artifacts/): the focused skip link, the search pa
 
 from __future__ import annotations
 
+import json
 import re
+import time
+import urllib.parse
+import urllib.request
 
 import pytest
 
@@ -133,6 +137,21 @@ def _tab_to(page, selector: str, limit: int, *, backwards: bool = False) -> int:
     raise AssertionError(f"{selector} not reached in {limit} Tab stops; focus is on {focused(page)}")
 
 
+def _found_urls(served_site, phrase: str) -> list[str]:
+    query = urllib.parse.urlencode({"q": f"“{phrase}”"})
+    with urllib.request.urlopen(served_site.url(f"/search.json?{query}"), timeout=10) as answer:
+        return [item["url"] for item in json.load(answer)["results"]]
+
+
+def _wait_for_search(served_site, phrase: str, expected: list[str], seconds: float = 30) -> None:
+    """The shared site is read by other tests: wait until the index worker has applied the undo
+    (the phrase is found in the same articles as before the edit)."""
+    deadline = time.monotonic() + seconds
+    while _found_urls(served_site, phrase) != expected:
+        assert time.monotonic() < deadline, "the search index did not return to its state before the edit"
+        time.sleep(0.3)
+
+
 def test_page_editor_block_action_and_undo_with_the_keyboard_alone(served_site, chromium, site_pages, editor_state):
     from playwright.sync_api import expect
 
@@ -155,6 +174,10 @@ def test_page_editor_block_action_and_undo_with_the_keyboard_alone(served_site, 
         stops = _tab_to(page, 'li.editor-block button[value="split"]', limit=250)
         block_id = page.evaluate("() => document.activeElement.closest('li.editor-block').dataset.blockId")
         print(f"first block action (从此处拆分) at Tab stop {stops}")
+        text = page.locator(f"#block-{block_id} .editor-text").inner_text()
+        phrase = max(re.findall(r"[\u4e00-\u9fff]+", text), key=len)[:8]  # a run of plain CJK text
+        found_before = _found_urls(served_site, phrase)
+        assert found_before, f"the block's text “{phrase}” is not found by the search"
         page.keyboard.press("Enter")
         expect(articles).to_have_count(before_articles + 1, timeout=20_000)  # the block opens an article
         expect(page.locator(f"#block-{block_id}")).to_be_attached()
@@ -171,6 +194,7 @@ def test_page_editor_block_action_and_undo_with_the_keyboard_alone(served_site, 
         messages = page.locator("ul.messagelist li")
         expect(articles).to_have_count(before_articles, timeout=20_000)
         assert page.evaluate(_BLOCK_ORDER) == before_order, messages.all_inner_texts()
+        _wait_for_search(served_site, phrase, found_before)
     finally:
         context.close()
 
