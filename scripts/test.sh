@@ -9,6 +9,10 @@ cd "$(dirname "$0")/.."
 EXTRAS="test,postgres"
 # --- end databases
 source scripts/bootstrap.sh
+# axe-core for the accessibility browser test (tests/a11y), pinned in package-lock.json.
+if [ ! -d node_modules/axe-core ]; then
+  npm ci --no-audit --no-fund --loglevel=error
+fi
 
 # --- databases (postgres helper): one run per database, both always run, either failing fails
 failed=()

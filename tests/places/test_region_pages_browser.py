@@ -18,9 +18,9 @@ def test_map_fits_a_phone_and_links_each_city_without_javascript(served_site, ch
             assert overflow <= 0, f"{path} is {overflow}px wider than a phone screen"
 
         page.goto(base + "/regions/")
-        shapes = page.locator(".region-map svg path")
+        shapes = page.locator(".region-map > svg path")
         assert shapes.count() == 11
-        box = page.locator(".region-map svg").bounding_box()
+        box = page.locator(".region-map > svg").bounding_box()
         assert box["width"] > 300 and box["height"] > 250  # drawn, at a readable size
         # Darker shades for busier cities: 杭州 (most seed articles) is darker than 舟山 (none).
         fills = page.evaluate("""() => Object.fromEntries([...document.querySelectorAll('.region-map a')]

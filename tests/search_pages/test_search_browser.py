@@ -49,7 +49,7 @@ def test_search_narrow_with_a_facet_and_remove_it_with_its_chip(served_site, chr
         page.close()
 
 
-def test_results_fit_a_phone_with_the_facets_after_the_results(served_site, chromium):
+def test_results_fit_a_phone_with_the_facets_after_the_results_and_a_jump_link_to_them(served_site, chromium):
     base = served_site.base
     page = chromium.new_page(viewport={"width": 390, "height": 844})
     try:
@@ -65,7 +65,7 @@ def test_results_fit_a_phone_with_the_facets_after_the_results(served_site, chro
         results_top = page.locator(".search-results").bounding_box()["y"]
         facets_top = page.locator("#facets").bounding_box()["y"]
         assert facets_top > results_top
-        page.get_by_role("link", name="筛选结果 ↓").click()
+        page.get_by_role("link", name="跳到筛选条件").click()
         assert page.evaluate("location.hash") == "#facets"
     finally:
         page.close()

@@ -75,7 +75,7 @@ def test_each_result_shows_title_group_date_page_and_cities(client):
     assert 'class="result-kicker"' in block and article.kicker.replace("“", "") [:4] in block.replace("“", "")
     assert f'datetime="{article.page.issue.date:%Y-%m-%d}"' in block
     if article.page.issue.date_is_estimated:
-        assert ">估</abbr>" in block
+        assert '<abbr class="estimated"' in block and "日期为估计" in block
     assert f"第{article.page.number}版" in block
     for city in item.cities:
         assert city in block
