@@ -16,7 +16,7 @@ from urllib.parse import urlencode
 
 from django import forms
 
-from articles.search.query import clean_text
+from articles.search.query import clean_text, date_bound
 from articles.search.vocabulary import (
     FACETS, MAX_FILTER_VALUE_CHARS, MAX_FILTER_VALUES, MAX_PAGE, MAX_QUERY_CHARS, SORT_RELEVANCE, SORTS,
 )
@@ -30,6 +30,8 @@ class SearchParams:
     filters: dict[str, tuple[str, ...]] = field(default_factory=dict)
     sort: str = SORT_RELEVANCE
     page: int = 1
+    date_from: str = ""  # "2022", "2022-03" or "2022-03-01" (the from/to date controls)
+    date_to: str = ""
 
     @property
     def has_filters(self) -> bool:
@@ -38,7 +40,18 @@ class SearchParams:
     @property
     def is_blank(self) -> bool:
         """Nothing asked for at all: the view shows the start page instead of every article."""
-        return not self.q and not self.has_filters
+        return not self.q and not self.has_filters and not self.has_dates
+
+    @property
+    def has_dates(self) -> bool:
+        return bool(self.date_from or self.date_to)
+
+    def engine_query(self) -> str:
+        """The query text the engine reads: the date controls become the query language's own
+        date range (``date:2022..2023``), so a range means one thing however it was asked for."""
+        if not self.has_dates:
+            return self.q
+        return f"{self.q} date:{self.date_from}..{self.date_to}".strip()
 
     def active_filters(self) -> list[tuple[str, str]]:
         """(param, value) of every filter, in canonical order."""
@@ -51,6 +64,7 @@ class SearchParams:
         if self.q:
             items.append(("q", self.q))
         items.extend(self.active_filters())
+        items.extend((name, value) for name, value in (("from", self.date_from), ("to", self.date_to)) if value)
         if self.sort != SORT_RELEVANCE:
             items.append(("sort", self.sort))
         if self.page > 1:
@@ -81,6 +95,12 @@ class SearchParams:
 
     def without_query(self) -> SearchParams:
         return replace(self, q="", page=1)
+
+    def without_dates(self) -> SearchParams:
+        return replace(self, date_from="", date_to="", page=1)
+
+    def with_query(self, q: str) -> SearchParams:
+        return replace(self, q=q, page=1)
 
 
 class RawTextField(forms.Field):
@@ -119,6 +139,12 @@ class SearchForm(forms.Form):
     person = RepeatedValueField(required=False)
     pagename = RepeatedValueField(required=False)
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # "from" is a Python keyword, so these two are added by name rather than declared.
+        self.fields["from"] = RawTextField(required=False)
+        self.fields["to"] = RawTextField(required=False)
+
     def clean_q(self) -> str:
         return clean_text(self.cleaned_data.get("q") or "", MAX_QUERY_CHARS)
 
@@ -144,6 +170,8 @@ class SearchForm(forms.Form):
             filters={param: values for param, values in filters.items() if values},
             sort=data.get("sort", SORT_RELEVANCE),
             page=data.get("page", 1),
+            date_from=date_bound(data.get("from"), end=False),
+            date_to=date_bound(data.get("to"), end=True),
         )
 
 

@@ -33,7 +33,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field, replace
 
-from articles.text.fold import fold
+from articles.text.fold import fold, fold_width
 
 from .analysis import segment
 from .grams import compact
@@ -320,3 +320,30 @@ def parse_query(raw: object) -> ParsedQuery:
         date_to=date_to,
         dropped=tuple(dropped),
     )
+
+
+def date_bound(text: object, *, end: bool) -> str:
+    """A date control's value repaired to ``2024``, ``2024-03`` or ``2024-03-01`` (the query
+    language's date syntax, normalised), or "" when it is not a date. ``end`` only decides
+    validity (``2024-02-30`` is no day, either way)."""
+    raw = fold_width(str(text or "")).strip()[:20]
+    match = _DATE_SINGLE.match(raw)
+    if not match or _parse_date(raw, end=end) is None:
+        return ""
+    parts = [int(p) for p in re.findall(r"\d+", raw)]
+    return "-".join([f"{parts[0]:04d}", *(f"{p:02d}" for p in parts[1:3])])
+
+
+def date_tokens(query: str) -> tuple[str, tuple[dt.date | None, dt.date | None] | None]:
+    """The query without its date-range words (``2022..2023``, ``date:2024``…) and the range they
+    asked for, so the search page can show a typed range as a removable chip."""
+    kept, found = [], None
+    for word in query.split():
+        bare = word.split(":", 1)[1] if ":" in word and word.split(":", 1)[0].lower() in FIELD_ALIASES \
+            and FIELD_ALIASES[word.split(":", 1)[0].lower()] == "date" else word
+        parsed = _date_range(bare) if (bare is not word or _DATE_RANGE.match(bare)) else None
+        if parsed:
+            found = parsed
+        else:
+            kept.append(word)
+    return " ".join(kept), found

@@ -43,10 +43,10 @@ def run_search(params: SearchParams, per_page: int = PER_PAGE, *, browse: bool =
     """
     asked = {param: list(values) for param, values in params.filters.items() if values}
     try:
-        result = service.search(params.q, filters=asked, sort=params.sort, page=params.page,
+        result = service.search(params.engine_query(), filters=asked, sort=params.sort, page=params.page,
                                 per_page=per_page, browse=browse, facets=facets, highlight=highlight)
     except SearchUnavailable:
-        log.exception("Search index unavailable (query %r)", params.q)
+        log.exception("Search index unavailable (query %r)", params.engine_query())
         return SearchOutcome(per_page=per_page, unavailable=True)
     if any(key not in result.filters for key in asked):
         # Every value of some filter was unknown to the engine (e.g. year=abc): nothing matches.

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from articles.forms.search import SearchParams
+from articles.search.query import date_tokens
 from articles.search.vocabulary import FACET_LABELS, FACETS
 from articles.models import Person, Region, Topic
 
@@ -168,8 +169,23 @@ def build_sidebar(
 
 
 def build_chips(params: SearchParams, labels: Labels, path: str) -> list[Chip]:
-    return [
+    chips = [
         Chip(param, FACET_LABELS[param], labels.label(param, value),
              path + params.without_filter(param, value).querystring())
         for param, value in params.active_filters()
     ]
+    if params.has_dates:
+        chips.append(Chip("date", "日期", date_range_label(params.date_from, params.date_to),
+                          path + params.without_dates().querystring()))
+    kept, typed = date_tokens(params.q)
+    if typed:  # a range typed in the box (2022..2023): removable like one chosen in the controls
+        start, end = (d.isoformat() if d else "" for d in typed)
+        chips.append(Chip("date", "日期", date_range_label(start, end), path + params.with_query(kept).querystring()))
+    return chips
+
+
+def date_range_label(start: str, end: str) -> str:
+    """“2022 至 2023”, “2022 起”, “至 2023”."""
+    if start and end:
+        return start if start == end else f"{start} 至 {end}"
+    return f"{start} 起" if start else f"至 {end}"
