@@ -89,7 +89,7 @@ def serve_seeded_site(data_dir: Path, *, extra_env: dict[str, str] | None = None
     log_path = data_dir / "processes.log"
     with open(log_path, "w") as log:
         manage = [sys.executable, str(ROOT / "manage.py")]
-        worker = subprocess.Popen(manage + ["db_worker", "--queue-name", "default,search", "--interval", "0.2"],
+        worker = subprocess.Popen(manage + ["index_worker", "--interval", "0.2"],
                                   cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
         port = free_port()
         server = subprocess.Popen([sys.executable, "-m", "gunicorn", "--bind", f"127.0.0.1:{port}",

@@ -63,8 +63,6 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django.contrib.sitemaps",
     "haystack",
-    "django_tasks",
-    "django_tasks_db",
     "articles",
 ]
 
@@ -164,14 +162,8 @@ HAYSTACK_SIGNAL_PROCESSOR = "articles.search.signals.QueuedSignalProcessor"
 # Only Article is indexed: skip haystack's extra "django_ct:…" filter query on every search.
 HAYSTACK_LIMIT_TO_REGISTERED_MODELS = False
 
-# Index writes go through one worker behind a durable queue in the database (django-tasks).
-TASKS = {
-    "default": {
-        "BACKEND": "django_tasks_db.DatabaseBackend",
-        # "search": index updates (articles.search.tasks), run by `manage.py db_worker --queue-name search`.
-        "QUEUES": ["default", "search"],
-    }
-}
+# Index writes: every change records a pending update in its own transaction (articles.search.queue)
+# and the one index worker (`manage.py index_worker`) writes them to the index.
 
 LOGGING = {
     "version": 1,

@@ -16,7 +16,7 @@ from articles.models import Article, Person, PersonAlias, Revision, Source
 
 from .errors import CannotUndo, InvalidOperation
 from .permissions import require_editor
-from .revisions import Action, _schedule_reindex_on_commit
+from .revisions import Action, _schedule_reindex
 from .snapshots import persons_snapshot, restore
 
 
@@ -44,7 +44,7 @@ def merge_persons(keep: Person, drop: Person, *, kind: str = PersonAlias.Kind.OC
                 "drop": drop.name, "keep": keep.name},
             page=None, article_ids=article_ids, block_ids=[], before=before, after=after,
         )
-        _schedule_reindex_on_commit(article_ids)
+        _schedule_reindex(article_ids)
     return revision
 
 
@@ -85,5 +85,5 @@ def undo_person_merge(revision: Revision, *, user) -> Revision:
             user=user, action=Action.UNDO, summary=_("撤销：%(s)s") % {"s": revision.summary}, page=None,
             article_ids=article_ids, block_ids=[], before=current, after=revision.before, undoes=revision,
         )
-        _schedule_reindex_on_commit(article_ids)
+        _schedule_reindex(article_ids)
     return undone

@@ -196,7 +196,7 @@ def _save(edit: PageEdit, before: dict) -> Revision | None:
         after=after,
         undoes=edit.undoes,
     )
-    _schedule_reindex_on_commit(sorted(set(revision.article_ids) | edit.reindex_ids))
+    _schedule_reindex(sorted(set(revision.article_ids) | edit.reindex_ids))
     return revision
 
 
@@ -224,9 +224,8 @@ def _flags_follow_blocks(page_id: int) -> None:
             Flag.objects.filter(pk=flag_id).update(article_id=article_id)
 
 
-def _schedule_reindex_on_commit(article_ids) -> None:
-    """Queue the articles' index update; ``schedule_reindex`` itself waits for the commit (and
-    queues nothing if the transaction rolls back)."""
+def _schedule_reindex(article_ids) -> None:
+    """Record the articles' index update in the edit's own transaction (it rolls back with it)."""
     from articles.search.indexing import schedule_reindex  # noqa: PLC0415 (the search app owns it)
 
     schedule_reindex(list(article_ids))

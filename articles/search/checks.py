@@ -2,8 +2,6 @@
 
 - ``articles.search.E001``: the index folder (or, if it does not exist yet, its nearest existing
   parent) is not a writable folder, so the worker cannot write the index.
-- ``articles.search.E002``: the task backend does not accept the "search" queue, so index updates
-  cannot be queued.
 - ``articles.search.W001``: the domain user dictionary is missing: Chinese words such as 工资集体协商
   are split and searches for them get worse.
 - ``articles.search.W002``: the haystack engine is not ours: Chinese search will not work.
@@ -23,7 +21,6 @@ ENGINE = "articles.search.backend.ChineseWhooshEngine"
 @checks.register("search")
 def check_search(app_configs=None, **kwargs):
     from .analysis import USERDICT_PATH
-    from .tasks import SEARCH_QUEUE
 
     problems = []
     connection = getattr(settings, "HAYSTACK_CONNECTIONS", {}).get("default", {})
@@ -35,13 +32,6 @@ def check_search(app_configs=None, **kwargs):
             f"The search index folder {path} is not writable.",
             hint="Set SEARCH_INDEX_PATH (or UNIONARCHIVE_DATA_DIR) to a folder the worker can write.",
             id="articles.search.E001",
-        ))
-    queues = getattr(settings, "TASKS", {}).get("default", {}).get("QUEUES", ["default"])
-    if queues and SEARCH_QUEUE not in queues:
-        problems.append(checks.Error(
-            f'The task backend does not accept the "{SEARCH_QUEUE}" queue.',
-            hint=f'Add "{SEARCH_QUEUE}" to TASKS["default"]["QUEUES"].',
-            id="articles.search.E002",
         ))
     if not USERDICT_PATH.exists():
         problems.append(checks.Warning(
