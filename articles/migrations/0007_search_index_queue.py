@@ -42,6 +42,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('last_commit_at', models.DateTimeField(blank=True, null=True)),
+                ('indexed_as_of', models.DateTimeField(blank=True, null=True)),
                 ('last_reconcile_at', models.DateTimeField(blank=True, null=True)),
                 ('last_drift_check_at', models.DateTimeField(blank=True, null=True)),
                 ('last_drift', models.JSONField(blank=True, default=dict)),

@@ -37,6 +37,8 @@ class IndexState(models.Model):
     """A single row (pk 1): when the index was last written, reconciled and checked for drift."""
 
     last_commit_at = models.DateTimeField(null=True, blank=True)
+    # When the writer of that commit began reading the database: changes before it are in the index.
+    indexed_as_of = models.DateTimeField(null=True, blank=True)
     last_reconcile_at = models.DateTimeField(null=True, blank=True)
     last_drift_check_at = models.DateTimeField(null=True, blank=True)
     last_drift = models.JSONField(default=dict, blank=True)  # {"missing": n, "orphaned": n, "stale": n}

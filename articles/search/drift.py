@@ -50,9 +50,8 @@ def find_drift() -> Drift:
     )
 
 
-# Changes made up to this long before the index's last commit are re-checked on start: a commit
-# covers what its writer read, and the reading starts before the commit is written.
-RECONCILE_MARGIN = dt.timedelta(minutes=10)
+# Clocks of the hosts that write articles and the index may differ by this much.
+RECONCILE_MARGIN = dt.timedelta(seconds=5)
 
 
 def index_committed_at() -> dt.datetime | None:
@@ -65,12 +64,16 @@ def index_committed_at() -> dt.datetime | None:
 
 
 def reconcile_recent() -> int:
-    """Record a pending update for every article changed since the index's last commit (less a
-    margin): what a worker does on start, cheaply, before the full ``check_and_repair``. Catches
-    changes made by code that bypassed ``schedule_reindex`` and an index restored from a backup."""
+    """Record a pending update for every article changed since the index's last commit: what a
+    worker does on start, cheaply, before the full ``check_and_repair``. Catches changes made by
+    code that bypassed ``schedule_reindex`` and an index restored from a backup (its files are
+    older). "Since" is when the last commit's writer began reading, if that is earlier."""
     committed = index_committed_at()
     articles = Article.objects.all()
     if committed is not None:
+        state = IndexState.objects.filter(pk=1).first()
+        if state and state.indexed_as_of:
+            committed = min(committed, state.indexed_as_of)
         articles = articles.filter(updated_at__gte=committed - RECONCILE_MARGIN)
     ids = list(articles.values_list("pk", flat=True))
     queue.record(ids)

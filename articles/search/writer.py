@@ -92,6 +92,7 @@ def index_pending(limit: int | None = BATCH, *, timeout: float = LOCK_TIMEOUT) -
     report = WriteReport()
     writer = open_index().writer(timeout=timeout, delay=0.05)
     batch = queue.Claim(owner="")
+    reading_from = timezone.now()
     try:
         batch = queue.claim(limit)
         if batch:
@@ -106,7 +107,7 @@ def index_pending(limit: int | None = BATCH, *, timeout: float = LOCK_TIMEOUT) -
         return report
     writer.commit()
     queue.finish(batch, report.failed)
-    IndexState.note(last_commit_at=timezone.now())
+    IndexState.note(last_commit_at=timezone.now(), indexed_as_of=reading_from)
     report.seconds = time.perf_counter() - started
     return report
 
@@ -176,6 +177,7 @@ def build_index(*, batch: int = CHUNK, limitmb: int = BUILD_LIMITMB, procs: int 
     # after the claim re-records its row (which this build then leaves for the worker); one
     # changed before is in what the build reads. Either way nothing is lost, nothing done twice.
     covered = queue.Claim(owner="")
+    reading_from = timezone.now()
     try:
         covered = queue.claim(limit=None, lease=BUILD_LEASE)
         ids = list(indexable_articles().order_by("pk").values_list("pk", flat=True))
@@ -192,7 +194,7 @@ def build_index(*, batch: int = CHUNK, limitmb: int = BUILD_LIMITMB, procs: int 
         raise
     writer.commit(mergetype=writing.CLEAR)
     report.deleted = queue.finish(covered)  # here: the pending updates the build made unnecessary
-    IndexState.note(last_commit_at=timezone.now())
+    IndexState.note(last_commit_at=timezone.now(), indexed_as_of=reading_from)
     report.seconds = time.perf_counter() - started
     return report
 
