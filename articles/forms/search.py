@@ -18,6 +18,8 @@ from urllib.parse import urlencode
 
 from django import forms
 
+from articles.text.xml import is_xml_char
+
 # The header search box allows 200 characters; longer queries (pasted text) are cut, not refused.
 MAX_QUERY_LENGTH = 200
 MAX_FACET_VALUE_LENGTH = 100
@@ -51,14 +53,15 @@ def clean_text(value: str, max_length: int) -> str:
     """Remove control and invisible format characters (NUL included), collapse spaces, cut.
 
     Control characters become spaces (a tab between two words still separates them); format
-    characters such as zero-width spaces and BOMs are dropped, since they only hide inside words.
+    characters such as zero-width spaces and BOMs are dropped, since they only hide inside words;
+    so are noncharacters such as U+FFFE, which XML cannot carry (the feed echoes the query).
     """
     chars = []
     for char in value:
         category = unicodedata.category(char)
         if category in ("Cc", "Cs"):
             chars.append(" ")
-        elif category != "Cf":
+        elif category != "Cf" and is_xml_char(char):
             chars.append(char)
     return _WHITESPACE.sub(" ", "".join(chars)).strip()[:max_length].strip()
 
