@@ -40,6 +40,8 @@ class WorkerOptions:
     batch: int = BATCH
     lock_timeout: float = 2.0  # short: a stop request is honoured between tries
     once: bool = False  # index what is pending, then return (tests, cron)
+    # Tests that prove the queue alone loses nothing switch the safety nets off.
+    reconcile: bool = True
 
 
 class IndexWorker:
@@ -61,9 +63,10 @@ class IndexWorker:
 
     def run(self) -> None:
         queue.release_abandoned()
-        found = reconcile_recent()
-        self.out(f"index worker {self.name}: {found} recently changed article(s) re-checked on start")
-        self._check_drift()
+        if self.options.reconcile:
+            found = reconcile_recent()
+            self.out(f"index worker {self.name}: {found} recently changed article(s) re-checked on start")
+            self._check_drift()
         while not self.stopping:
             try:
                 worked = self.step()
@@ -87,7 +90,8 @@ class IndexWorker:
         if now >= self._next_heartbeat:
             IndexState.note(worker_seen_at=timezone.now(), worker=self.name)
             self._next_heartbeat = now + HEARTBEAT_SECONDS
-        if self.options.drift_every and now >= self._next_drift and not self.options.once:
+        if (self.options.reconcile and self.options.drift_every and now >= self._next_drift
+                and not self.options.once):
             self._check_drift()
         if not queue.waiting():
             return False

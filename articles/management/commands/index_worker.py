@@ -18,9 +18,12 @@ class Command(BaseCommand):
         parser.add_argument("--batch", type=int, default=defaults.batch,
                             help="most articles indexed in one commit (default %(default)s)")
         parser.add_argument("--once", action="store_true", help="index what is pending, then exit")
+        parser.add_argument("--no-reconcile", action="store_false", dest="reconcile",
+                            help="no reconciling or drift checks, only the queue (tests that prove it loses nothing)")
 
-    def handle(self, *args, interval, drift_every, batch, once, verbosity=1, **options):
-        worker = IndexWorker(WorkerOptions(interval=interval, drift_every=drift_every, batch=batch, once=once),
+    def handle(self, *args, interval, drift_every, batch, once, reconcile, verbosity=1, **options):
+        worker = IndexWorker(WorkerOptions(interval=interval, drift_every=drift_every, batch=batch, once=once,
+                                           reconcile=reconcile),
                              out=(lambda message: self.stdout.write(message)) if verbosity else (lambda m: None))
         worker.install_signal_handlers()
         worker.run()
