@@ -63,6 +63,8 @@ def _queue_and_worker() -> tuple[dict, dict, dict, list[str]]:
              "last_check_at": state.last_drift_check_at.isoformat() if state.last_drift_check_at else None,
              "found": state.last_drift or None}
     warnings = []
+    if state.last_drift.get("indexed") == 0 and state.last_drift.get("in_database"):
+        warnings.append("the search index was empty at the last drift check (being rebuilt?)")
     if (figures.oldest_seconds or 0) > QUEUE_LAG_WARNING:
         warnings.append(f"the oldest pending index update has waited {figures.oldest_seconds:.0f} s")
     if figures.failing:
