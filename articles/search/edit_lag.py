@@ -8,7 +8,9 @@ a full index, the real index worker (``manage.py index_worker``, as serve.sh sta
    and an import of generated page variants running at the same time, the same probes.
 
 A probe edits one article's headline to carry a unique token, commits, then searches for the token
-every 25 ms (through the same search service the site uses) until the article is found.
+every 50 ms (through the same search service the site uses) until the article is found. Each
+editor process saves a correction every ``EDITOR_PAUSE`` seconds — far more often than a person
+does — and the import brings in pages of five at a time, one batch after another.
 
 Also run as ``python -m articles.search.edit_lag edit SEED STOPFILE PAUSE``: one editor process.
 """
@@ -27,11 +29,13 @@ import time
 from pathlib import Path
 
 TOKEN = "crashtok"
+EDITOR_PAUSE = 1.0
 
 
-def edit_loop(seed: int, stop: Path, pause: float) -> int:
-    """Edit random articles until ``stop`` exists; returns the number of edits. Each headline edit
-    ends the headline with a unique token (``crashtok<seed>x<n>``)."""
+def edit_loop(seed: int, stop: Path | None = None, pause: float = 0.0, count: int | None = None) -> int:
+    """Edit random articles until ``stop`` exists (or ``count`` edits are made); returns the number
+    of edits. Each headline edit ends the headline with a unique token (``crashtok<seed>x<n>``);
+    one in twenty deletes the article (at most a tenth of them per process), one in ten is rolled back."""
     from django.db import transaction
 
     from articles.models import Article
@@ -41,8 +45,8 @@ def edit_loop(seed: int, stop: Path, pause: float) -> int:
 
     rng = random.Random(seed)
     ids = list(Article.objects.values_list("pk", flat=True))
-    done = 0
-    while not stop.exists():
+    done, deletes_left = 0, len(ids) // 10
+    while not (stop and stop.exists()) and (count is None or done < count):
         done += 1
         pk, action = rng.choice(ids), rng.random()
         with transaction.atomic():
@@ -52,9 +56,10 @@ def edit_loop(seed: int, stop: Path, pause: float) -> int:
             if action < 0.85:
                 article.headline = f"{article.headline.split(f' {TOKEN}')[0]} {TOKEN}{seed}x{done}"
                 article.save()
-            elif action < 0.9:
+            elif action < 0.9 and deletes_left:
                 article.delete()
-            else:
+                deletes_left -= 1
+            elif action >= 0.9:
                 try:
                     with transaction.atomic():
                         article.headline = "不该出现的标题"
@@ -95,7 +100,7 @@ def probe(rounds: int, rng: random.Random, timeout: float = 30.0) -> list[float]
         while article.pk not in {hit.article_id for hit in search(token, facets=False).hits}:
             if time.perf_counter() - committed > timeout:
                 break
-            time.sleep(0.025)
+            time.sleep(0.05)
         samples.append(time.perf_counter() - committed)
         time.sleep(rng.uniform(0.1, 0.4))  # editors pause between corrections
     return samples
@@ -149,7 +154,7 @@ def run(articles: int, rounds: int, editors: int, with_import: bool, workdir: Pa
         report["idle"] = _percentiles(probe(max(rounds // 3, 5), rng))
 
         load = [subprocess.Popen([sys.executable, "-m", "articles.search.edit_lag", "edit", str(seed), str(stop),
-                                  "0.2"], cwd=root, env=env, stdout=subprocess.PIPE, text=True)
+                                  str(EDITOR_PAUSE)], cwd=root, env=env, stdout=subprocess.PIPE, text=True)
                 for seed in range(1, editors + 1)]
         if with_import:
             folders = _variant_pages(root / "seeds", workdir / "pages", batches=8)

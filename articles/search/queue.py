@@ -70,17 +70,24 @@ def _claimable(now: dt.datetime) -> Q:
     return Q(lease_owner="") | Q(lease_until__lt=now) | Q(lease_until__isnull=True)
 
 
-def claim(limit: int | None = 1000, lease: dt.timedelta = LEASE) -> Claim:
-    """Lease up to ``limit`` pending rows (all of them with ``limit=None``), oldest first.
+def claim(limit: int | None = 200, lease: dt.timedelta = LEASE) -> Claim:
+    """Lease up to ``limit`` pending rows (all of them with ``limit=None``).
 
-    Call it while holding the index's write lock, *before* reading the articles."""
+    With a limit, half comes from the newest end and half from the oldest: when a backlog builds
+    up (a bulk re-enrichment, an overloaded host), an editor's latest correction still goes into
+    the next commit while the backlog keeps draining in order. Call it while holding the index's
+    write lock, *before* reading the articles."""
     release_abandoned()
     now = timezone.now()
     owner = f"{worker_name()}:{next(_claims)}"
     with transaction.atomic():
-        pending = PendingIndexUpdate.objects.filter(_claimable(now)).order_by("queued_at", "article_id")
-        ids = list(pending.values_list("article_id", flat=True)[:limit] if limit else
-                   pending.values_list("article_id", flat=True))
+        pending = PendingIndexUpdate.objects.filter(_claimable(now)).values_list("article_id", flat=True)
+        if limit is None:
+            ids = list(pending)
+        else:
+            newest = list(pending.order_by("-queued_at", "-article_id")[: limit // 2])
+            oldest = pending.exclude(article_id__in=newest).order_by("queued_at", "article_id")
+            ids = newest + list(oldest[: limit - len(newest)])
         if ids:
             for start in range(0, len(ids), 500):
                 # The lease condition again: a concurrent claim that won a row keeps it.

@@ -36,10 +36,11 @@ log = logging.getLogger(__name__)
 
 LOCK_TIMEOUT = 30.0  # seconds a writer waits for another writer to finish
 CHUNK = 500  # articles loaded per query batch
-# Pending articles indexed in one writer commit. All of them in practice: an import records one
-# page (tens of articles) per transaction. The bound keeps a huge backlog (a bulk re-enrichment)
-# from holding edits behind a single long commit.
-BATCH = 1000
+# Pending articles indexed in one writer commit: all of them in practice (an import records one
+# page, tens of articles, per transaction; editors one article at a time). The bound keeps one
+# commit to about a second, so that a backlog (a bulk re-enrichment) cannot hold an editor's
+# correction behind one long commit; see ``queue.claim`` for which rows a bounded batch takes.
+BATCH = 100
 BUILD_LEASE = dt.timedelta(hours=6)  # a full build's claim on the pending rows
 BUILD_LIMITMB = 256  # whoosh's in-memory posting buffer for a full build (per process)
 # Segmenting and indexing run in this many processes (whoosh's MpWriter, one segment each): the

@@ -136,3 +136,12 @@ def test_a_full_rebuild_clears_the_pending_updates_it_covers(private_index):
 
     assert pending() == []  # the worker has nothing left to redo …
     assert [h.article_id for h in search("琉璃瓦").hits] == [article.pk]  # … and the change is searchable
+
+
+def test_a_bounded_batch_takes_the_newest_and_the_oldest_updates():
+    start = timezone.now() - dt.timedelta(minutes=10)
+    for n in range(1, 11):
+        schedule_reindex([n])
+        PendingIndexUpdate.objects.filter(article_id=n).update(queued_at=start + dt.timedelta(seconds=n))
+    assert queue.claim(limit=4).ids == [1, 2, 9, 10]  # an editor's latest change is not stuck behind a backlog
+    assert queue.claim(limit=None).ids == [3, 4, 5, 6, 7, 8]
