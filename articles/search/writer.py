@@ -12,6 +12,7 @@ writes last has also read last: an older state can never overwrite a newer one.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import logging
 import os
@@ -96,17 +97,18 @@ def index_pending(limit: int | None = BATCH, *, timeout: float = LOCK_TIMEOUT) -
     reading_from = timezone.now()
     try:
         batch = queue.claim(limit)
-        if batch:
-            report.failed = _write_articles(writer, batch.ids, report)
+        if not batch:
+            writer.cancel()
+            return report
+        report.failed = _write_articles(writer, batch.ids, report)
+        writer.commit()
     except BaseException:
-        writer.cancel()
+        if not writer.is_closed:
+            with contextlib.suppress(Exception):  # a commit that failed half-way may refuse to cancel
+                writer.cancel()
         if batch:
-            queue.release(batch)
+            queue.release(batch)  # nothing committed (or unsure): index them again
         raise
-    if not batch:
-        writer.cancel()
-        return report
-    writer.commit()
     queue.finish(batch, report.failed)
     IndexState.note(last_commit_at=timezone.now(), indexed_as_of=reading_from)
     report.seconds = time.perf_counter() - started
