@@ -106,6 +106,14 @@ def probe(rounds: int, rng: random.Random, timeout: float = 30.0) -> list[float]
     return samples
 
 
+def _wait_for_empty_queue(timeout: float) -> None:
+    from articles.models import PendingIndexUpdate
+
+    deadline = time.monotonic() + timeout
+    while PendingIndexUpdate.objects.exists() and time.monotonic() < deadline:
+        time.sleep(0.2)
+
+
 def _variant_pages(seeds: Path, folder: Path, batches: int) -> list[Path]:
     """Folders of page files made from the seed pages with a line added (so each is a new page)."""
     out = []
@@ -151,6 +159,7 @@ def run(articles: int, rounds: int, editors: int, with_import: bool, workdir: Pa
     imported = {"pages_batches": 0}
     try:
         probe(1, rng, timeout=60)  # the worker's start-up (Django, jieba), not counted
+        _wait_for_empty_queue(timeout=300)  # and what its start-up reconciling queued
         report["idle"] = _percentiles(probe(max(rounds // 3, 5), rng))
 
         load = [subprocess.Popen([sys.executable, "-m", "articles.search.edit_lag", "edit", str(seed), str(stop),

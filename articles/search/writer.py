@@ -41,7 +41,7 @@ CHUNK = 500  # articles loaded per query batch
 # page, tens of articles, per transaction; editors one article at a time). The bound keeps one
 # commit to about a second, so that a backlog (a bulk re-enrichment) cannot hold an editor's
 # correction behind one long commit; see ``queue.claim`` for which rows a bounded batch takes.
-BATCH = 100
+BATCH = 50
 BUILD_LEASE = dt.timedelta(hours=6)  # a full build's claim on the pending rows
 BUILD_LIMITMB = 256  # whoosh's in-memory posting buffer for a full build (per process)
 # Segmenting and indexing run in this many processes (whoosh's MpWriter, one segment each): the
