@@ -115,6 +115,26 @@ def index_pending(limit: int | None = BATCH, *, timeout: float = LOCK_TIMEOUT) -
     return report
 
 
+def apply_reindex(article_ids: Iterable[int], *, timeout: float = LOCK_TIMEOUT) -> WriteReport:
+    """Bring the index in step with the database for these ids now, outside the queue (tests,
+    one-off repairs): update the articles that exist, delete the documents of those that do not.
+    Their pending rows, if any, stay for the worker (indexing twice is harmless)."""
+    started = time.perf_counter()
+    report = WriteReport()
+    ids = sorted({int(i) for i in article_ids})
+    if not ids:
+        return report
+    writer = open_index().writer(timeout=timeout, delay=0.05)
+    try:
+        report.failed = _write_articles(writer, ids, report)
+    except BaseException:
+        writer.cancel()
+        raise
+    writer.commit()
+    report.seconds = time.perf_counter() - started
+    return report
+
+
 def _write_articles(writer, ids: list[int], report: WriteReport) -> dict[int, str]:
     """Update the documents of the articles that exist, delete those of the ones that do not.
     Returns {article id: error} for articles that could not be made into a document."""
