@@ -44,8 +44,8 @@ gunicorn_pid=$!
 
 stop() { kill -TERM "$gunicorn_pid" "$supervisor_pid" 2>/dev/null || true; }
 trap stop TERM INT
-wait "$gunicorn_pid" && status=0 || status=$?
-stop  # gunicorn ended (or we were asked to stop): stop the worker too, and wait for both
-wait "$gunicorn_pid" 2>/dev/null || true
+wait "$gunicorn_pid" || true  # returns when gunicorn ends, or early when we are asked to stop
+stop  # either way: stop both, and wait for both
+wait "$gunicorn_pid" && status=0 || status=$?  # gunicorn's own exit status (0 after a clean stop)
 wait "$supervisor_pid" 2>/dev/null || true
 exit "$status"
