@@ -2,8 +2,8 @@
 
 ``PublicCacheMiddleware``: a page that is the same for every reader — no cookie set, no
 ``Vary: Cookie`` (nothing read from the session), no Cache-Control of its own — gets
-``Cache-Control: public, max-age=PUBLIC_CACHE_SECONDS`` (``SEARCH_CACHE_SECONDS`` for search
-results, which follow the index within seconds of an edit), so a CDN or proxy can serve the
+``Cache-Control: public, max-age=0, s-maxage=PUBLIC_CACHE_SECONDS`` (``SEARCH_CACHE_SECONDS``
+for search results, which follow the index within seconds of an edit), so a CDN or proxy can serve the
 archive's most-read pages. Anything personal stays as Django made it (the admin is never cached).
 
 ``BreachSafeGZipMiddleware``: Django's GZipMiddleware, except for responses that carry a secret
@@ -43,5 +43,7 @@ class PublicCacheMiddleware:
                 and not carries_secret(request, response)):
             searching = request.path.startswith(("/search", "/search.json"))  # results follow the index
             max_age = settings.SEARCH_CACHE_SECONDS if searching else settings.PUBLIC_CACHE_SECONDS
-            patch_cache_control(response, public=True, max_age=max_age)
+            # Browsers revalidate every time (an editor sees a correction at once; article pages
+            # answer 304 to a matching ETag); shared caches may serve the page for ``max_age``.
+            patch_cache_control(response, public=True, max_age=0, s_maxage=max_age)
         return response

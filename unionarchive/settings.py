@@ -223,7 +223,8 @@ CONTENT_SECURITY_POLICY = {
     },
 }
 
-# Shared caches may keep a public page (the same for every reader: no cookie, no session) this long.
+# Shared caches (a CDN) may keep a public page (the same for every reader: no cookie, no session)
+# this long (s-maxage); browsers revalidate every time (max-age=0), so editors see corrections at once.
 PUBLIC_CACHE_SECONDS = int(os.environ.get("PUBLIC_CACHE_SECONDS", "300"))
 SEARCH_CACHE_SECONDS = int(os.environ.get("SEARCH_CACHE_SECONDS", "30"))  # /search/, its feed, /search.json
 # Part of every article page's ETag: set RELEASE to the deployed commit so that a new release's

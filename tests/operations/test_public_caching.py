@@ -25,7 +25,8 @@ def article(db):
 def assert_public(response):
     assert response.status_code == 200
     assert not response.cookies and not has_vary_header(response, "Cookie")
-    assert "public" in response["Cache-Control"] and "max-age=" in response["Cache-Control"]
+    assert "public" in response["Cache-Control"] and "s-maxage=" in response["Cache-Control"]
+    assert "max-age=0" in response["Cache-Control"]  # browsers revalidate: corrections show at once
 
 
 def test_article_page_is_public_compressed_and_has_validators(reader, article):

@@ -20,7 +20,7 @@ def test_map_fits_a_phone_and_links_each_city_without_javascript(served_site, ch
         page.goto(base + "/regions/")
         shapes = page.locator(".region-map svg path")
         assert shapes.count() == 11
-        box = page.locator(".region-map svg").bounding_box()
+        box = page.locator('.region-map svg[role="img"]').bounding_box()
         assert box["width"] > 300 and box["height"] > 250  # drawn, at a readable size
         # Darker shades for busier cities: 杭州 (most seed articles) is darker than 舟山 (none).
         fills = page.evaluate("""() => Object.fromEntries([...document.querySelectorAll('.region-map a')]
