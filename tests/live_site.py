@@ -107,3 +107,19 @@ def serve_seeded_site(data_dir: Path, *, extra_env: dict[str, str] | None = None
                     process.wait(timeout=10)
                 except subprocess.TimeoutExpired:
                     process.kill()
+
+
+def synthetic_archive(data_dir: Path, articles: int) -> dict[str, str]:
+    """A throwaway data folder holding a synthetic archive of ``articles`` articles (the benchmark's
+    corpus), migrated and indexed; returns the environment that points manage.py and the helper
+    scripts at it. For tests that run several processes against one archive."""
+    env = {**os.environ, "UNIONARCHIVE_DATA_DIR": str(data_dir), "SEARCH_INDEX_PATH": str(data_dir / "index"),
+           "DJANGO_SETTINGS_MODULE": "unionarchive.settings", "LOG_LEVEL": "WARNING"}
+    env.pop("DATABASE_URL", None)
+    editor = ROOT / "tests" / "search_engine" / "concurrent_editor.py"
+    for args in (["manage.py", "migrate", "--noinput", "-v0"], [str(editor), "setup", str(articles)],
+                 ["manage.py", "build_index", "-v0"]):
+        done = subprocess.run([sys.executable, *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+        if done.returncode:
+            raise RuntimeError(f"{' '.join(args)} failed:\n{done.stderr[-3000:]}")
+    return env

@@ -3,7 +3,6 @@ process keeps taking the index's write lock for seconds at a time (as a long bui
 one more start, with no reconciling and no drift check (the queue alone must be enough), the
 index holds exactly the database's articles and headlines, and every edit is findable."""
 
-import os
 import random
 import signal
 import sqlite3
@@ -13,6 +12,8 @@ import time
 from pathlib import Path
 
 import pytest
+
+from live_site import synthetic_archive
 
 ROOT = Path(__file__).resolve().parents[2]
 PY = sys.executable
@@ -39,12 +40,7 @@ def start_worker(env, log):
 @pytest.mark.slow
 def test_killing_the_worker_loses_no_edit(tmp_path):
     started = time.monotonic()
-    env = {**os.environ, "UNIONARCHIVE_DATA_DIR": str(tmp_path), "SEARCH_INDEX_PATH": str(tmp_path / "index"),
-           "DJANGO_SETTINGS_MODULE": "unionarchive.settings", "LOG_LEVEL": "WARNING"}
-    env.pop("DATABASE_URL", None)
-    assert run(env, "manage.py", "migrate", "--noinput", "-v0").returncode == 0
-    assert run(env, EDITOR, "setup", str(ARTICLES)).returncode == 0
-    assert run(env, "manage.py", "build_index", "-v0").returncode == 0
+    env = synthetic_archive(tmp_path, ARTICLES)
     stop = tmp_path / "stop"
     rng = random.Random(20261130)
     log = open(tmp_path / "worker.log", "w")

@@ -1,7 +1,6 @@
 """Several processes edit and delete articles at once while two real index workers run:
 afterwards the index holds exactly the database's articles, with their current titles."""
 
-import os
 import sqlite3
 import subprocess
 import sys
@@ -9,6 +8,8 @@ import time
 from pathlib import Path
 
 import pytest
+
+from live_site import synthetic_archive
 
 ROOT = Path(__file__).resolve().parents[2]
 PY = sys.executable
@@ -27,12 +28,7 @@ def pending_updates(db_path: Path) -> int:
 
 @pytest.mark.slow
 def test_concurrent_edits_and_deletes_leave_the_index_exactly_in_step(tmp_path):
-    env = {**os.environ, "UNIONARCHIVE_DATA_DIR": str(tmp_path), "SEARCH_INDEX_PATH": str(tmp_path / "index"),
-           "DJANGO_SETTINGS_MODULE": "unionarchive.settings", "LOG_LEVEL": "WARNING"}
-    env.pop("DATABASE_URL", None)
-    assert run(env, "manage.py", "migrate", "--noinput", "-v0").returncode == 0
-    assert run(env, SCRIPT, "setup", str(ARTICLES)).returncode == 0
-    assert run(env, "manage.py", "build_index", "-v0").returncode == 0
+    env = synthetic_archive(tmp_path, ARTICLES)
     db_path = tmp_path / "db.sqlite3"
     with sqlite3.connect(db_path) as db:
         db.execute("DELETE FROM articles_pendingindexupdate")  # build_index covered them; be sure
