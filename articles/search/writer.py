@@ -37,11 +37,13 @@ log = logging.getLogger(__name__)
 
 LOCK_TIMEOUT = 30.0  # seconds a writer waits for another writer to finish
 CHUNK = 500  # articles loaded per query batch
-# Pending articles indexed in one writer commit: all of them in practice (an import records one
-# page, tens of articles, per transaction; editors one article at a time). The bound keeps one
-# commit to about a second, so that a backlog (a bulk re-enrichment) cannot hold an editor's
-# correction behind one long commit; see ``queue.claim`` for which rows a bounded batch takes.
-BATCH = 50
+# Pending articles indexed in one writer commit: everything editors changed meanwhile (each
+# correction touches one to a few articles). Indexing costs ~80 ms of CPU per article (jieba), a
+# commit ~40 ms: the bound keeps one commit under about two seconds, so that an import's page of
+# 40 articles or a bulk re-enrichment cannot hold an editor's correction behind one long commit
+# (measured: p95 3.5 s with batches of 50, see bench_index_lag); ``queue.claim`` says which rows
+# a bounded batch takes.
+BATCH = 20
 BUILD_LEASE = dt.timedelta(hours=6)  # a full build's claim on the pending rows
 BUILD_LIMITMB = 256  # whoosh's in-memory posting buffer for a full build (per process)
 # Segmenting and indexing run in this many processes (whoosh's MpWriter, one segment each): the
