@@ -17,13 +17,40 @@ source scripts/bootstrap.sh
 "$PY" manage.py enrich
 "$PY" manage.py build_index  # one writer, whole index (haystack's rebuild_index works too)
 
-# The index worker: the one process that writes the search index (see articles/search/).
-"$PY" manage.py db_worker --queue-name default,search --interval 0.2 &
-worker_pid=$!
-trap 'kill "$worker_pid" 2>/dev/null || true' EXIT
+# The index worker (the one process that writes the search index, see articles/search/worker.py),
+# kept alive: restarted whenever it exits, after a back-off that doubles from 1 s up to 60 s while
+# it keeps dying early and starts again at 1 s once it has run for a minute. TERM/INT stop it
+# cleanly (it finishes the batch in hand). In production systemd does this: deploy/README.md.
+supervise_worker() {
+  local delay=1 child= stopping=
+  trap 'stopping=1; [ -n "$child" ] && kill -TERM "$child" 2>/dev/null' TERM INT
+  while [ -z "$stopping" ]; do
+    local started=$SECONDS
+    "$PY" manage.py index_worker --interval 0.2 &
+    child=$!
+    wait "$child" || true
+    wait "$child" 2>/dev/null || true  # a trapped signal interrupts the first wait, not the worker
+    [ -n "$stopping" ] && break
+    if (( SECONDS - started >= 60 )); then delay=1; fi
+    echo "serve.sh: the index worker exited; starting it again in ${delay} s" >&2
+    sleep "$delay" & wait $! || true
+    delay=$(( delay * 2 > 60 ? 60 : delay * 2 ))
+  done
+}
+supervise_worker &
+supervisor_pid=$!
 
 "$VENV/bin/gunicorn" unionarchive.wsgi \
   --bind "${BIND:-127.0.0.1:8000}" \
   --workers "${WEB_CONCURRENCY:-3}" \
   --access-logfile - \
-  --timeout 60
+  --timeout 60 &
+gunicorn_pid=$!
+
+stop() { kill -TERM "$gunicorn_pid" "$supervisor_pid" 2>/dev/null || true; }
+trap stop TERM INT
+wait "$gunicorn_pid" || true  # returns when gunicorn ends, or early when we are asked to stop
+stop  # either way: stop both, and wait for both
+wait "$gunicorn_pid" && status=0 || status=$?  # gunicorn's own exit status (0 after a clean stop)
+wait "$supervisor_pid" 2>/dev/null || true
+exit "$status"

@@ -114,7 +114,7 @@ def _serve(site: ServedSite, commands: tuple[list[str], ...], workers: int) -> I
     log_path = data_dir / "processes.log"
     with open(log_path, "w") as log:
         manage = [sys.executable, str(ROOT / "manage.py")]
-        worker = subprocess.Popen(manage + ["db_worker", "--queue-name", "default,search", "--interval", "0.2"],
+        worker = subprocess.Popen(manage + ["index_worker", "--interval", "0.2"],
                                   cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
         port = free_port()
         server = subprocess.Popen([sys.executable, "-m", "gunicorn", "--bind", f"127.0.0.1:{port}",
@@ -132,3 +132,22 @@ def _serve(site: ServedSite, commands: tuple[list[str], ...], workers: int) -> I
                     process.wait(timeout=10)
                 except subprocess.TimeoutExpired:
                     process.kill()
+
+
+def synthetic_archive(data_dir: Path, articles: int, database_url: str | None = None) -> dict[str, str]:
+    """A throwaway data folder holding a synthetic archive of ``articles`` articles (the benchmark's
+    corpus), migrated and indexed; returns the environment that points manage.py and the helper
+    scripts at it. For tests that run several processes against one archive. ``database_url``: a
+    scratch database (``unionarchive.scratch_database``); without it, SQLite in the data folder."""
+    env = {**os.environ, "UNIONARCHIVE_DATA_DIR": str(data_dir), "SEARCH_INDEX_PATH": str(data_dir / "index"),
+           "DJANGO_SETTINGS_MODULE": "unionarchive.settings", "LOG_LEVEL": "WARNING"}
+    env.pop("DATABASE_URL", None)
+    if database_url:
+        env["DATABASE_URL"] = database_url
+    editor = ROOT / "tests" / "search_engine" / "concurrent_editor.py"
+    for args in (["manage.py", "migrate", "--noinput", "-v0"], [str(editor), "setup", str(articles)],
+                 ["manage.py", "build_index", "-v0"]):
+        done = subprocess.run([sys.executable, *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+        if done.returncode:
+            raise RuntimeError(f"{' '.join(args)} failed:\n{done.stderr[-3000:]}")
+    return env

@@ -63,16 +63,21 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django.contrib.sitemaps",
+    "csp",
     "haystack",
-    "django_tasks",
-    "django_tasks_db",
     "articles",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # databases (postgres helper): picks primary or replica before anything reads (sessions included)
+    # Both see the response after the session and CSRF middleware have set their cookies and Vary
+    # (see unionarchive/middleware.py: public pages cacheable, no compression of secrets).
+    "unionarchive.middleware.BreachSafeGZipMiddleware",
+    "unionarchive.middleware.PublicCacheMiddleware",
+    "csp.middleware.CSPMiddleware",
+    # databases (postgres helper): picks primary or replica before anything reads (sessions included);
+    # inside the caching middleware above, so the read-your-writes cookie it sets is seen there.
     "unionarchive.db_router.ReadYourWritesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -187,14 +192,8 @@ HAYSTACK_SIGNAL_PROCESSOR = "articles.search.signals.QueuedSignalProcessor"
 # Only Article is indexed: skip haystack's extra "django_ct:…" filter query on every search.
 HAYSTACK_LIMIT_TO_REGISTERED_MODELS = False
 
-# Index writes go through one worker behind a durable queue in the database (django-tasks).
-TASKS = {
-    "default": {
-        "BACKEND": "django_tasks_db.DatabaseBackend",
-        # "search": index updates (articles.search.tasks), run by `manage.py db_worker --queue-name search`.
-        "QUEUES": ["default", "search"],
-    }
-}
+# Index writes: every change records a pending update in its own transaction (articles.search.queue)
+# and the one index worker (`manage.py index_worker`) writes them to the index.
 
 LOGGING = {
     "version": 1,
@@ -204,3 +203,54 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {"jieba": {"level": "WARNING"}},
 }
+
+
+# --- Production hardening, from the environment (deploy/README.md lists a complete production set) -
+# HTTPS=1: the site is reached over HTTPS only (itself or behind a TLS proxy). It switches on the
+# redirect, secure cookies and HSTS (one year, subdomains, preload-ready); each can be set apart.
+HTTPS = env_flag("HTTPS")
+SECURE_SSL_REDIRECT = env_flag("SECURE_SSL_REDIRECT", HTTPS)
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]  # load balancers probe over plain HTTP
+SESSION_COOKIE_SECURE = env_flag("SESSION_COOKIE_SECURE", HTTPS)
+CSRF_COOKIE_SECURE = env_flag("CSRF_COOKIE_SECURE", HTTPS)
+SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", 31536000 if HTTPS else 0))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_flag("SECURE_HSTS_INCLUDE_SUBDOMAINS", HTTPS)
+SECURE_HSTS_PRELOAD = env_flag("SECURE_HSTS_PRELOAD", HTTPS)
+# PROXY_SSL_HEADER=X-Forwarded-Proto: trust that header for "is this request HTTPS?". Only set it
+# when the proxy in front always sets (overwrites) the header, never passes a client's own.
+if os.environ.get("PROXY_SSL_HEADER"):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_" + os.environ["PROXY_SSL_HEADER"].upper().replace("-", "_"), "https")
+# TRUSTED_PROXIES=10.0.0.5,10.1.0.0/16: the proxies whose X-Forwarded-For names the client
+# (unionarchive/proxies.py); the readers' report limit counts per client address.
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", "")
+# Persistent database connections: CONN_MAX_AGE seconds (read above with DATABASES; 0 = one per
+# request), and CONN_HEALTH_CHECKS (on by default) so a connection the server dropped is replaced
+# at the start of a request rather than failing it.
+DATABASES["default"].setdefault("CONN_HEALTH_CHECKS", env_flag("CONN_HEALTH_CHECKS", True))
+
+# Content-Security-Policy (django-csp): every script, style, image and font comes from this site;
+# no inline script or style attribute anywhere (the templates are written for this; the browser
+# tests fail on any violation). CSP_REPORT_URI sends violation reports somewhere.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        **({"report-uri": [os.environ["CSP_REPORT_URI"]]} if os.environ.get("CSP_REPORT_URI") else {}),
+    },
+}
+
+# Shared caches (a CDN) may keep a public page (the same for every reader: no cookie, no session)
+# this long (s-maxage); browsers revalidate every time (max-age=0), so editors see corrections at once.
+PUBLIC_CACHE_SECONDS = int(os.environ.get("PUBLIC_CACHE_SECONDS", "300"))
+SEARCH_CACHE_SECONDS = int(os.environ.get("SEARCH_CACHE_SECONDS", "30"))  # /search/, its feed, /search.json
+# Part of every article page's ETag: set RELEASE to the deployed commit so that a new release's
+# templates are not answered with "304 Not Modified"; by default a digest of the templates.
+RELEASE = os.environ.get("RELEASE", "")

@@ -8,8 +8,8 @@ Conventions (every operation):
 - returns the ``Revision`` written (before/after snapshots, undoable with ``undo``); the page's
   new version is ``revision.page.version`` (re-read the page);
 - bumps ``Page.version`` and the touched articles' ``version``, marks them corrected, re-derives
-  their title/byline/slug/credits from their blocks (``refresh_article_fields``), and after
-  commit queues their reindex (``articles.search.indexing.schedule_reindex``), deleted ones included;
+  their title/byline/slug/credits from their blocks (``refresh_article_fields``), and in the
+  same transaction records their reindex (``articles.search.indexing.schedule_reindex``), deleted ones included;
 - never deletes a block, never loses text.
 
 Modules: boundaries (split/merge/move/gather/reorder), blocks (kind, text, duplicates), titles

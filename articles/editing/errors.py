@@ -38,3 +38,7 @@ class PageNumberTaken(EditingError):
 
 class CannotUndo(EditingError):
     """The revision cannot be undone (already undone, or later changes depend on it)."""
+
+
+class TooManyReports(EditingError):
+    """A reader's client has used up its reports for this hour."""

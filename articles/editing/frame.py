@@ -140,7 +140,7 @@ def _save(edit: PageEdit, before: dict) -> Revision | None:
         after=after,
         undoes=edit.undoes,
     )
-    schedule_reindex_on_commit(sorted(set(revision.article_ids) | edit.reindex_ids))
+    record_reindex(sorted(set(revision.article_ids) | edit.reindex_ids))
     return revision
 
 
@@ -168,9 +168,9 @@ def _flags_follow_blocks(page_id: int) -> None:
             Flag.objects.filter(pk=flag_id).update(article_id=article_id)
 
 
-def schedule_reindex_on_commit(article_ids) -> None:
-    """Queue the articles' index update; ``schedule_reindex`` itself waits for the commit (and
-    queues nothing if the transaction rolls back)."""
+def record_reindex(article_ids) -> None:
+    """Record the articles' index update in the edit's own transaction (it rolls back with it, and
+    a crash after the commit cannot lose it: the index worker finds the row)."""
     from articles.search.indexing import schedule_reindex  # noqa: PLC0415 (the search app owns it)
 
     schedule_reindex(list(article_ids))

@@ -15,7 +15,7 @@ from articles.models import Article, Person, PersonAlias, Revision, RevisionActi
 
 from .errors import InvalidOperation
 from .permissions import require_editor
-from .frame import schedule_reindex_on_commit
+from .frame import record_reindex
 from .snapshots import persons_snapshot
 
 
@@ -43,5 +43,5 @@ def merge_persons(keep: Person, drop: Person, *, kind: str = PersonAlias.Kind.OC
                 "drop": drop.name, "keep": keep.name},
             page=None, article_ids=article_ids, block_ids=[], before=before, after=after,
         )
-        schedule_reindex_on_commit(article_ids)
+        record_reindex(article_ids)
     return revision

@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from articles.models import Article, Credit, Page, Revision, RevisionAction
 
 from .errors import CannotUndo
-from .frame import page_edit, schedule_reindex_on_commit
+from .frame import page_edit, record_reindex
 from .permissions import require_editor
 from .snapshots import persons_snapshot, restore
 
@@ -142,5 +142,5 @@ def _undo_person_merge(revision: Revision, *, user) -> Revision:
             user=user, action=RevisionAction.UNDO, summary=_("撤销：%(s)s") % {"s": revision.summary}, page=None,
             article_ids=article_ids, block_ids=[], before=current, after=revision.before, undoes=revision,
         )
-        schedule_reindex_on_commit(article_ids)
+        record_reindex(article_ids)
     return undone

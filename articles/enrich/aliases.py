@@ -72,7 +72,7 @@ def merge_persons(
             keep.note = drop.note
             keep.save(update_fields=["note"])
         drop.delete()
-    schedule_reindex(article_ids | set(Credit.objects.filter(person=keep).values_list("article_id", flat=True)))
+        schedule_reindex(article_ids | set(Credit.objects.filter(person=keep).values_list("article_id", flat=True)))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -216,7 +216,7 @@ def prefer_most_printed_spelling() -> list[tuple[str, str]]:
             person.name = new_name
             person.slug = unique_person_slug(new_name)
             person.save(update_fields=["name", "slug"])
-        schedule_reindex(set(Credit.objects.filter(person=person).values_list("article_id", flat=True)))
+            schedule_reindex(set(Credit.objects.filter(person=person).values_list("article_id", flat=True)))
         swapped.append((person.name, old_name))
     return swapped
 

@@ -233,7 +233,6 @@ class PageLoader:
             done = ", ".join(summary.imported + summary.reimported) or "none"
             raise IngestError(f"{plan.source.path}: not saved, the database refused it ({error}); another import "
                               f"running at the same time? Pages already imported: {done}") from None
-        schedule_reindex([*removed, *article_ids])
         (summary.reimported if plan.existing else summary.imported).append(plan.source.name)
         summary.articles += len(article_ids)
         summary.flags.update({str(code): n for code, n in flag_counts.items()})
@@ -254,6 +253,8 @@ class PageLoader:
                 counts={"articles": len(article_ids), "blocks": len(plan.draft.pieces), "flags": dict(flag_counts)},
             )
             enrich_articles(article_ids)
+            # In the page's own transaction: a page saved is a page the index worker will index.
+            schedule_reindex([*removed, *article_ids])
         return removed, article_ids, flag_counts
 
     @staticmethod

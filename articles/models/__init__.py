@@ -12,7 +12,8 @@ from .content import Article, Block, Flag
 from .places import Region, ArticleRegion
 from .people import Person, PersonAlias, Credit
 from .topics import Topic, ArticleTopic
-from .history import Revision, ProblemReport
+from .history import Revision, ProblemReport, ReportQuota
+from .search_queue import PendingIndexUpdate, IndexState
 
 __all__ = [
     "ArticleStatus",
@@ -39,4 +40,7 @@ __all__ = [
     "ArticleTopic",
     "Revision",
     "ProblemReport",
+    "ReportQuota",
+    "PendingIndexUpdate",
+    "IndexState",
 ]

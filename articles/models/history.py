@@ -52,3 +52,20 @@ class ProblemReport(models.Model):
 
     def __str__(self) -> str:
         return f"{self.article_id}: {self.message[:40]}"
+
+
+class ReportQuota(models.Model):
+    """One row per report a client may send in one clock hour: slots 0 … limit-1.
+
+    Taking a slot is an INSERT that the unique constraint either accepts or refuses, so the limit
+    holds however many reports arrive at once (counting first and writing after did not: 30
+    reports sent together stored 5–7). The client is the salted hash of its address.
+    """
+
+    client_hash = models.CharField(max_length=64)
+    hour = models.DateTimeField(db_index=True)
+    slot = models.PositiveSmallIntegerField()
+
+    class Meta:
+        verbose_name = verbose_name_plural = "读者报告限额"
+        constraints = [models.UniqueConstraint(fields=["client_hash", "hour", "slot"], name="report_quota_one_slot")]

@@ -15,13 +15,16 @@ Where things are (each module's docstring says why it is built that way):
 - ``postings``  Whoosh posting blocks → numpy (the only reader of Whoosh's private attributes).
 - ``highlight`` escaped HTML fragments with ``<mark>``.
 - ``store``     the per-process cached searcher, per-segment array cache, facet columns.
-- ``indexing``  ``schedule_reindex(ids)``: queue index updates on commit (everyone calls this).
-- ``tasks`` / ``writer``  the queue's task and the only code that writes the index.
+- ``indexing``  ``schedule_reindex(ids)``: record index updates in the caller's transaction.
+- ``queue``     the pending updates (``PendingIndexUpdate`` rows): record, claim with a lease, finish.
+- ``writer``    the only code that writes the index (a batch of pending updates, or a full build).
+- ``worker``    ``manage.py index_worker``: indexes pending updates, reconciles, checks for drift.
 - ``signals``   haystack signal processor → ``schedule_reindex``.
 - ``drift`` / ``checks``  ``manage.py check_index`` and the system checks ``articles.search.*``.
 - ``evaluation`` exact-string recall/precision and judged queries (``manage.py evaluate_search``).
 - ``bench``     the synthetic corpus and measurements of ``manage.py bench_search``.
+- ``edit_lag``  ``manage.py bench_index_lag``: edit-to-findable time with editors and an import running.
 
-Running: ``manage.py build_index`` (full rebuild, one writer), ``manage.py db_worker --queue-name
-default,search`` (the one index writer), ``manage.py check_index [--fix]``.
+Running: ``manage.py build_index`` (full rebuild, one writer), ``manage.py index_worker`` (the one
+index writer; ``scripts/serve.sh`` keeps it running), ``manage.py check_index [--fix]``.
 """

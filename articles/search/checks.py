@@ -2,8 +2,6 @@
 
 - ``articles.search.E001``: the index folder (or, if it does not exist yet, its nearest existing
   parent) is not a writable folder, so the worker cannot write the index.
-- ``articles.search.E002``: the task backend does not accept the "search" queue, so index updates
-  cannot be queued.
 - ``articles.search.E003``: the numpy fast path cannot read Whoosh's posting blocks (another Whoosh
   version, or its private matcher attributes changed): search would be wrong or a Python loop
   many times slower. See ``articles.search.postings`` and the pins in pyproject.toml.
@@ -29,7 +27,6 @@ ENGINE = "articles.search.backend.ChineseWhooshEngine"
 def check_search(app_configs=None, **kwargs):
     from .analysis import USERDICT_PATH
     from .postings import fast_path_problems
-    from .tasks import SEARCH_QUEUE
 
     problems = []
     connection = getattr(settings, "HAYSTACK_CONNECTIONS", {}).get("default", {})
@@ -41,13 +38,6 @@ def check_search(app_configs=None, **kwargs):
             f"The search index folder {path} is not writable.",
             hint="Set SEARCH_INDEX_PATH (or UNIONARCHIVE_DATA_DIR) to a folder the worker can write.",
             id="articles.search.E001",
-        ))
-    queues = getattr(settings, "TASKS", {}).get("default", {}).get("QUEUES", ["default"])
-    if queues and SEARCH_QUEUE not in queues:
-        problems.append(checks.Error(
-            f'The task backend does not accept the "{SEARCH_QUEUE}" queue.',
-            hint=f'Add "{SEARCH_QUEUE}" to TASKS["default"]["QUEUES"].',
-            id="articles.search.E002",
         ))
     for problem in fast_path_problems():
         problems.append(checks.Error(

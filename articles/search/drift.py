@@ -1,4 +1,4 @@
-"""Comparing the index with the database, for ``manage.py check_index``.
+"""Comparing the index with the database: ``manage.py check_index`` and the worker's reconciling.
 
 Stale means the document's stored ``updated``/``version`` differ from the article's. Changes
 that do not touch the Article row (a new place tag, a renamed person) do not change those
@@ -7,10 +7,15 @@ fields: they are covered by the queue, and a full ``build_index`` resets everyth
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
-from articles.models import Article
+from django.utils import timezone
 
+from articles.models import Article, IndexState
+
+from . import queue
+from .store import open_index
 from .writer import indexed_versions
 
 
@@ -43,3 +48,45 @@ def find_drift() -> Drift:
         indexed=len(indexed),
         in_database=len(database),
     )
+
+
+# Clocks of the hosts that write articles and the index may differ by this much.
+RECONCILE_MARGIN = dt.timedelta(seconds=5)
+
+
+def index_committed_at() -> dt.datetime | None:
+    """When the index on disk was last committed (its table of contents' time), or None if empty."""
+    ix = open_index()
+    if ix.doc_count_all() == 0:
+        return None
+    toc = f"_{ix.indexname}_{ix.latest_generation()}.toc"
+    return dt.datetime.fromtimestamp(ix.storage.file_modified(toc), tz=dt.timezone.utc)
+
+
+def reconcile_recent() -> int:
+    """Record a pending update for every article changed since the index's last commit: what a
+    worker does on start, cheaply, before the full ``check_and_repair``. Catches changes made by
+    code that bypassed ``schedule_reindex`` and an index restored from a backup (its files are
+    older). "Since" is when the last commit's writer began reading, if that is earlier."""
+    committed = index_committed_at()
+    articles = Article.objects.all()
+    if committed is not None:
+        state = IndexState.objects.filter(pk=1).first()
+        if state and state.indexed_as_of:
+            committed = min(committed, state.indexed_as_of)
+        articles = articles.filter(updated_at__gte=committed - RECONCILE_MARGIN)
+    ids = list(articles.values_list("pk", flat=True))
+    queue.record(ids)
+    IndexState.note(last_reconcile_at=timezone.now())
+    return len(ids)
+
+
+def check_and_repair() -> Drift:
+    """Compare the whole index with the database, record updates for every drifting article and
+    keep the figures for ``/readyz`` (an edit in flight may count as stale: it is indexed anyway)."""
+    drift = find_drift()
+    queue.record(drift.all_ids)
+    IndexState.note(last_drift_check_at=timezone.now(), last_drift={
+        "missing": len(drift.missing), "orphaned": len(drift.orphaned), "stale": len(drift.stale),
+        "indexed": drift.indexed, "in_database": drift.in_database})
+    return drift

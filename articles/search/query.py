@@ -34,6 +34,7 @@ import unicodedata
 from dataclasses import dataclass, field, replace
 
 from articles.text.fold import fold, fold_width
+from articles.text.xml import is_xml_char
 
 from .analysis import segment
 from .grams import compact
@@ -162,7 +163,8 @@ _WHITESPACE = re.compile(r"\s+")
 def clean_text(value: object, max_length: int = MAX_QUERY_CHARS) -> str:
     """The one cleaner of typed text (query, facet values): control characters become spaces (a tab
     between two words still separates them), invisible format characters (zero-width spaces,
-    BOMs) are dropped since they only hide inside words, spaces collapse, the text is cut."""
+    BOMs) are dropped since they only hide inside words, and so are noncharacters such as U+FFFE
+    that XML cannot carry (the feed echoes the query); spaces collapse, the text is cut."""
     text = "" if value is None else str(value)
     text = text[: max_length * 4]
     chars = []
@@ -170,7 +172,7 @@ def clean_text(value: object, max_length: int = MAX_QUERY_CHARS) -> str:
         category = unicodedata.category(char)
         if category in ("Cc", "Cs", "Co", "Zl", "Zp"):
             chars.append(" ")
-        elif category != "Cf":
+        elif category != "Cf" and is_xml_char(char):
             chars.append(char)
     return _WHITESPACE.sub(" ", "".join(chars)).strip()[:max_length].strip()
 

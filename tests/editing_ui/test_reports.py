@@ -19,10 +19,12 @@ def _url(article):
 
 
 @pytest.mark.django_db
-def test_article_page_carries_the_report_form(client, article):
-    html = client.get(article.get_absolute_url()).content.decode()
-    assert f'action="{_url(article)}"' in html
-    assert "csrfmiddlewaretoken" in html
+def test_article_page_links_to_the_report_form_which_carries_the_token(client, article):
+    page = client.get(article.get_absolute_url())
+    assert f'href="{_url(article)}"' in page.content.decode()
+    assert "csrfmiddlewaretoken" not in page.content.decode() and not page.cookies  # cacheable for everyone
+    html = client.get(_url(article)).content.decode()
+    assert f'action="{_url(article)}"' in html and "csrfmiddlewaretoken" in html
     assert 'name="website"' in html  # the honeypot, hidden from people
 
 

@@ -32,7 +32,7 @@ def private_index(search_index, tmp_path, django_db_blocker) -> Path:
 
 @pytest.fixture
 def empty_queue(db):
-    """Forget the tasks queued while the session's archive was imported (rolled back after)."""
-    from django_tasks_db.models import DBTaskResult
+    """Forget the updates recorded while the session's archive was imported (rolled back after)."""
+    from articles.models import PendingIndexUpdate
 
-    DBTaskResult.objects.all().delete()
+    PendingIndexUpdate.objects.all().delete()

@@ -4,9 +4,8 @@ import io
 
 import pytest
 from django.core.management import CommandError, call_command
-from django_tasks_db.models import DBTaskResult
 
-from articles.models import Article
+from articles.models import Article, PendingIndexUpdate
 from articles.search.store import document_id, open_index
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("empty_queue")]
@@ -42,5 +41,5 @@ def test_reports_missing_orphaned_and_stale_and_fix_queues_them(private_index):
     assert f"1 stale in the index (changed since indexed): {third.pk}" in out
     code, out = run("--fix")
     assert code == 1 and "Queued 3" in out
-    task = DBTaskResult.objects.get(queue_name="search")
-    assert sorted(task.args_kwargs["args"][0]) == sorted([first.pk, second_id, third.pk])
+    assert sorted(PendingIndexUpdate.objects.values_list("article_id", flat=True)) == sorted(
+        [first.pk, second_id, third.pk])

@@ -1,86 +1,147 @@
-"""Index updates go through the durable queue: batched per transaction, applied by the task,
-never lost when the index is locked."""
+"""Index updates are recorded in the change's own transaction, coalesced per article, claimed with
+a lease, and only forgotten once a writer commit has covered them."""
+
+import datetime as dt
 
 import pytest
 from django.db import transaction
-from django_tasks_db.models import DBTaskResult
+from django.utils import timezone
 
-from articles.models import Article, Credit
+from articles.models import Article, Credit, PendingIndexUpdate
+from articles.search import queue
 from articles.search.indexing import schedule_reindex
 from articles.search.service import search
-from articles.search.tasks import SEARCH_QUEUE, reindex_articles
+from articles.search.writer import index_pending
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("empty_queue")]
 
 
-def queued_ids() -> list[list[int]]:
-    return [r.args_kwargs["args"][0] for r in DBTaskResult.objects.filter(queue_name=SEARCH_QUEUE).order_by("enqueued_at")]
+def pending() -> list[int]:
+    return sorted(PendingIndexUpdate.objects.values_list("article_id", flat=True))
 
 
-def test_one_task_per_transaction_on_commit(django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+def test_updates_are_recorded_in_the_transaction_and_coalesced():
+    with transaction.atomic():
         schedule_reindex([3, 1])
         schedule_reindex([2, 3])
-        assert queued_ids() == []  # nothing before commit
-    assert len(callbacks) == 1
-    assert queued_ids() == [[1, 2, 3]]
+        assert pending() == [1, 2, 3]  # visible inside the transaction already: it commits with it
+    assert PendingIndexUpdate.objects.count() == 3  # one row per article, however often recorded
 
 
-def test_rolled_back_savepoint_queues_nothing_and_later_calls_still_queue(django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks(execute=True):
-        with pytest.raises(RuntimeError), transaction.atomic():
-            schedule_reindex([7])
-            raise RuntimeError
-        schedule_reindex([8])
-    assert queued_ids() == [[8]]
+def test_a_rolled_back_change_records_nothing():
+    with pytest.raises(RuntimeError), transaction.atomic():
+        schedule_reindex([7])
+        raise RuntimeError
+    schedule_reindex([8])
+    assert pending() == [8]
 
 
-def test_saves_and_deletes_are_routed_through_the_queue(django_capture_on_commit_callbacks):
+def test_saves_and_deletes_are_recorded():
     article = Article.objects.filter(credits__isnull=False).first()
-    with django_capture_on_commit_callbacks(execute=True):
-        article.headline = "改过的标题"
-        article.save()
-        Credit.objects.filter(article=article).first().delete()
-    assert queued_ids() == [[article.pk]]
+    article.headline = "改过的标题"
+    article.save()
+    Credit.objects.filter(article=article).first().delete()
+    assert pending() == [article.pk]
 
 
-def test_the_task_updates_changed_and_deletes_vanished_articles(private_index):
+def test_the_writer_updates_changed_and_deletes_vanished_articles_in_one_commit(private_index):
     changed, vanished = Article.objects.order_by("pk")[:2]
     assert not search("琉璃瓦").total and search(vanished.headline).total
     changed.headline = "琉璃瓦的故事"
     changed.save()
     vanished_id = vanished.pk
     vanished.delete()
-    result = reindex_articles.call([changed.pk, vanished_id])
-    assert result == {"updated": 1, "deleted": 1, "seconds": result["seconds"]}
+    report = index_pending()
+    assert (report.updated, report.deleted) == (1, 1)
+    assert pending() == []
     assert [h.article_id for h in search("琉璃瓦").hits] == [changed.pk]
     assert vanished_id not in {h.article_id for h in search("", browse=True, per_page=100).hits}
 
 
-def test_a_locked_index_requeues_instead_of_dropping(private_index, monkeypatch):
-    from articles.search import writer
+def test_a_change_made_while_claimed_survives_the_finish():
+    schedule_reindex([5, 6])
+    batch = queue.claim()
+    assert batch.ids == [5, 6]
+    schedule_reindex([6])  # an editor changes article 6 after the writer read it
+    assert queue.finish(batch) == 1
+    assert pending() == [6] and queue.waiting()
+
+
+def test_a_claimed_row_is_not_claimed_twice_until_its_lease_expires():
+    schedule_reindex([5])
+    first = queue.claim()
+    assert first.ids == [5] and not queue.claim() and not queue.waiting()
+    PendingIndexUpdate.objects.update(lease_owner="elsewhere:1:1", lease_until=timezone.now() - dt.timedelta(seconds=1))
+    assert queue.claim().ids == [5]  # the other host's worker died: its lease ran out
+
+
+def test_a_dead_worker_on_this_host_gives_its_rows_back_at_once():
+    import subprocess
+
+    gone = subprocess.Popen(["true"])
+    gone.wait()
+    schedule_reindex([5])
+    PendingIndexUpdate.objects.update(lease_owner=f"{queue.worker_name().split(':')[0]}:{gone.pid}:1",
+                                      lease_until=timezone.now() + dt.timedelta(hours=1))
+    assert queue.claim().ids == [5]
+
+
+def test_a_locked_index_leaves_the_updates_pending(private_index):
+    from whoosh.index import LockError
+
     from articles.search.store import open_index
 
-    monkeypatch.setattr(writer, "LOCK_TIMEOUT", 0.2)
-    holder = open_index().writer()  # another writer holds the lock
+    schedule_reindex([1, 2])
+    holder = open_index().writer()  # another writer (a full build) holds the lock
     try:
-        assert reindex_articles.call([1, 2]) == {"requeued": 2}
+        with pytest.raises(LockError):
+            index_pending(timeout=0.2)
     finally:
         holder.cancel()
-    retry = DBTaskResult.objects.get(queue_name=SEARCH_QUEUE)
-    assert retry.args_kwargs == {"args": [[1, 2]], "kwargs": {"attempt": 1}} and retry.run_after is not None
+    assert pending() == [1, 2] and queue.waiting()
 
 
-def test_a_full_rebuild_drops_the_queued_updates_it_already_covers(private_index, django_capture_on_commit_callbacks):
+def test_an_article_that_cannot_be_indexed_does_not_hold_up_the_others(private_index, monkeypatch):
+    from articles.search import writer
+
+    bad, good = Article.objects.order_by("pk")[:2]
+    original = writer._document
+
+    def failing(index, backend, article):
+        if article.pk == bad.pk:
+            raise ValueError("broken article")
+        return original(index, backend, article)
+
+    monkeypatch.setattr(writer, "_document", failing)
+    good.headline = "琉璃瓦的故事"
+    good.save()
+    schedule_reindex([bad.pk])
+    report = index_pending()
+    assert report.updated == 1 and list(report.failed) == [bad.pk]
+    row = PendingIndexUpdate.objects.get()
+    assert row.article_id == bad.pk and row.attempts == 1 and "broken article" in row.last_error
+    assert not queue.waiting()  # backing off
+    assert [h.article_id for h in search("琉璃瓦").hits] == [good.pk]
+
+
+def test_a_full_rebuild_clears_the_pending_updates_it_covers(private_index):
     from django.core.management import call_command
 
     article = Article.objects.order_by("pk").first()
-    with django_capture_on_commit_callbacks(execute=True):
-        article.headline = "琉璃瓦的故事"
-        article.save()
-    assert queued_ids() == [[article.pk]]
+    article.headline = "琉璃瓦的故事"
+    article.save()
+    assert pending() == [article.pk]
 
     call_command("build_index", verbosity=0)
 
-    assert queued_ids() == []  # the worker has nothing left to redo …
+    assert pending() == []  # the worker has nothing left to redo …
     assert [h.article_id for h in search("琉璃瓦").hits] == [article.pk]  # … and the change is searchable
+
+
+def test_a_bounded_batch_takes_the_newest_and_the_oldest_updates():
+    start = timezone.now() - dt.timedelta(minutes=10)
+    for n in range(1, 11):
+        schedule_reindex([n])
+        PendingIndexUpdate.objects.filter(article_id=n).update(queued_at=start + dt.timedelta(seconds=n))
+    assert queue.claim(limit=4).ids == [1, 2, 9, 10]  # an editor's latest change is not stuck behind a backlog
+    assert queue.claim(limit=None).ids == [3, 4, 5, 6, 7, 8]

@@ -2,10 +2,7 @@
 ``rebuild_index``, which commits per batch; that one keeps working too)."""
 
 from django.core.management.base import BaseCommand
-from django.utils import timezone
-
 from articles.search.store import reset_searcher
-from articles.search.tasks import drop_superseded_updates
 from articles.search.writer import build_index
 
 
@@ -22,12 +19,10 @@ class Command(BaseCommand):
             if verbosity > 1:
                 self.stdout.write(f"  {done}/{total}")
 
-        started = timezone.now()
         report = build_index(procs=procs, limitmb=limitmb, progress=progress)
         reset_searcher()
-        dropped = drop_superseded_updates(before=started)
         rate = report.updated / report.seconds if report.seconds else 0
         if verbosity:
             self.stdout.write(self.style.SUCCESS(
                 f"Indexed {report.updated} articles in {report.seconds:.1f} s ({rate:.0f} docs/s); "
-                f"{dropped} queued update(s) it made unnecessary were dropped."))
+                f"{report.deleted} pending update(s) it covered were cleared."))

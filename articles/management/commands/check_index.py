@@ -3,7 +3,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from articles.search.drift import find_drift
-from articles.search.indexing import enqueue_reindex
+from articles.search.indexing import schedule_reindex
 
 
 class Command(BaseCommand):
@@ -29,6 +29,6 @@ class Command(BaseCommand):
                 self.stdout.write(self.style.SUCCESS("No drift."))
             return
         if fix:
-            enqueue_reindex(drift.all_ids)
+            schedule_reindex(drift.all_ids)
             self.stdout.write(f"Queued {len(drift.all_ids)} article id(s) for the index worker.")
         raise CommandError(f"Index drift: {len(drift.all_ids)} article id(s).", returncode=1)

@@ -149,8 +149,7 @@ def bench_edit(rounds: int = 5, timeout: float = 30.0) -> dict:
     from articles.search.service import search
 
     worker = subprocess.Popen(
-        [sys.executable, "manage.py", "db_worker", "--queue-name", "default,search", "--interval", "0.2",
-         "--no-startup-delay"],
+        [sys.executable, "manage.py", "index_worker", "--interval", "0.2"],
         cwd=settings.BASE_DIR, env=os.environ.copy(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     samples = []
     try:

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
+from functools import lru_cache
+from pathlib import Path
 
+from django.conf import settings
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.views.decorators.http import condition
 
-from articles.models import CreditRole
+from articles.models import Article, CreditRole
 
 from . import navigation, queries
 from .body import body_parts
@@ -19,6 +24,43 @@ from .citation_formats import EXPORTS, full_title
 EXPORT_BY_EXTENSION = {extension: name for name, (_, _, extension) in EXPORTS.items()}
 
 
+@lru_cache(maxsize=1)
+def _release() -> str:
+    """settings.RELEASE, or a digest of the templates: a new release's pages get new ETags."""
+    if settings.RELEASE:
+        return settings.RELEASE
+    digest = hashlib.sha256()
+    for path in sorted(Path(settings.BASE_DIR, "templates").rglob("*")):
+        if path.is_file():
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def _last_change(pk: int) -> tuple | None:
+    """What an article page shows changes when the article or its page does: their versions (an
+    editor's correction bumps them) and times of last save."""
+    if pk > queries.MAX_ID:
+        return None
+    return (Article.objects.filter(pk=pk)
+            .values_list("version", "updated_at", "page__version", "page__updated_at").first())
+
+
+def _etag(request, pk: int, slug: str = "") -> str | None:
+    change = _last_change(pk)
+    return hashlib.sha256(f"{pk}:{change}:{_release()}".encode()).hexdigest()[:24] if change else None
+
+
+def _last_modified(request, pk: int, slug: str = ""):
+    change = _last_change(pk)
+    return max(change[1], change[3]) if change else None
+
+
+# ETag and Last-Modified from the article's last change: a reader's cache (or a proxy) revalidates
+# with a cheap query and gets "304 Not Modified" instead of the page.
+article_condition = condition(etag_func=_etag, last_modified_func=_last_modified)
+
+
+@article_condition
 def article_detail_short(request, pk: int):
     """``/articles/<pk>/``: the stable short permalink; sends readers on to the slug URL."""
     article = queries.article_with_page(pk)
@@ -27,6 +69,7 @@ def article_detail_short(request, pk: int):
     return _render_article(request, article)
 
 
+@article_condition
 def article_detail(request, pk: int, slug: str):
     article = queries.article_with_page(pk)
     if slug != article.slug:  # an old or mistyped slug: the id decides, the URL is corrected

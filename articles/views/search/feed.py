@@ -14,9 +14,11 @@ from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.xmlutils import SimplerXMLGenerator
 
 from articles.forms.search import SearchParams, search_params_from
 from articles.search.vocabulary import FACET_LABELS, SORT_NEWEST
+from articles.text.xml import xml_safe
 from articles.views.search.engine import run_search
 from articles.views.search.facets import collect_labels
 from articles.views.search.results import ResultItem, result_items
@@ -31,8 +33,30 @@ def describe(params: SearchParams) -> str:
     return f"{text}（{'；'.join(parts)}）" if parts else text
 
 
+class _XmlSafeGenerator(SimplerXMLGenerator):
+    """Drops what XML 1.0 cannot carry from every text and attribute (Django's generator raises
+    on C0 controls and writes U+FFFE as it is): an article's stray control character or a facet
+    value pasted with a noncharacter must give a well-formed feed, never a 500."""
+
+    def characters(self, content):
+        super().characters(xml_safe(content) if content else content)
+
+    def startElement(self, name, attrs):
+        super().startElement(name, {key: xml_safe(value) for key, value in (attrs or {}).items()})
+
+
+class XmlSafeAtom1Feed(Atom1Feed):
+    def write(self, outfile, encoding):
+        handler = _XmlSafeGenerator(outfile, encoding, short_empty_elements=True)
+        handler.startDocument()
+        handler.startElement("feed", self.root_attributes())
+        self.add_root_elements(handler)
+        self.write_items(handler)
+        handler.endElement("feed")
+
+
 class SearchFeed(Feed):
-    feed_type = Atom1Feed
+    feed_type = XmlSafeAtom1Feed
     author_name = "工报档案（浙江工人日报）"  # Atom requires an author for the feed or every entry
 
     def get_object(self, request, *args, **kwargs):
@@ -75,3 +99,4 @@ class SearchFeed(Feed):
 
     def item_categories(self, item: ResultItem) -> list[str]:
         return item.cities
+
