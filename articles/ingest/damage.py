@@ -13,15 +13,14 @@
 * MISSING_BYLINE — an article with neither byline nor photo credit.
 """
 
-import logging
 import re
-from functools import lru_cache
 
 from articles.models.choices import BlockKind, FlagCode
 from articles.text.fold import fold
 
 from .draft import PageDraft, Piece
-from .places import Gazetteer
+from .cohesion import tokenizer
+from .places import PlaceNames
 from .repair import Join
 from .text_rules import is_finished, is_single_sentence, starts_mid_sentence
 
@@ -31,7 +30,7 @@ LOST_TEXT_MAX_CHARS = 15
 _CLAUSE = re.compile(r"[，,；;：:、]")
 
 
-def flag_damage(draft: PageDraft, joins: list[Join], gazetteer: Gazetteer) -> None:
+def flag_damage(draft: PageDraft, joins: list[Join], gazetteer: PlaceNames) -> None:
     _flag_duplicates(draft.pieces)
     _flag_orphans(draft)
     _flag_truncation(draft.pieces)
@@ -95,30 +94,18 @@ def _flag_lost_text(joins: list[Join]) -> None:
         )
 
 
-@lru_cache(maxsize=1)
-def _tokenizer():
-    """A jieba tokenizer of our own with the stock dictionary only, so that this judgment does not
-    change when another part of the site loads a user dictionary into jieba's global tokenizer."""
-    import jieba
-
-    jieba.setLogLevel(logging.WARNING)
-    tokenizer = jieba.Tokenizer()
-    tokenizer.initialize()
-    return tokenizer
-
-
 def _break_inside_word(left: str, right: str) -> bool:
     """True if jieba reads a word across the break (表|彰 → 表彰): the break is a clean split."""
     head, tail = left[-6:], right[:6]
     offset = 0
-    for word in _tokenizer().lcut(head + tail, HMM=False):
+    for word in tokenizer().lcut(head + tail, HMM=False):
         if offset < len(head) < offset + len(word):
             return True
         offset += len(word)
     return False
 
 
-def _article_about(draft: PageDraft, gazetteer: Gazetteer, text: str, title_places: dict, exclude: int):
+def _article_about(draft: PageDraft, gazetteer: PlaceNames, text: str, title_places: dict, exclude: int):
     """The other article whose title names the places of ``text`` — the most specific match first
     (临平 text → the 临平 story, not another 杭州 one)."""
     places, cities = gazetteer.places_in(text), gazetteer.cities_in(text)
@@ -133,7 +120,7 @@ def _article_about(draft: PageDraft, gazetteer: Gazetteer, text: str, title_plac
     return best
 
 
-def _flag_misplaced(draft: PageDraft, gazetteer: Gazetteer) -> None:
+def _flag_misplaced(draft: PageDraft, gazetteer: PlaceNames) -> None:
     """A paragraph naming places, none of them in its own title, is misplaced when it is the
     article's lead, or when its places are those of another article's title on the page."""
     title_places = {

@@ -24,6 +24,11 @@ class Piece:
     hidden: bool = False
     article: int | None = None  # index into PageDraft.articles
     position: int = 0
+    closes_item: bool = False  # a byline printed at the end of an item: （记者 张三）
+    jump_page: int | None = None  # a continuation marker's other page (下转第4版 → 4)
+    # Why the importer decided what it did about this piece (a new article, a subhead, a title
+    # line's role): signal values and a one-line summary, shown next to the block in the editor.
+    decision: dict = field(default_factory=dict)
 
     def flag(self, code: str, message: str) -> None:
         self.flags.append((code, message))
@@ -51,6 +56,8 @@ class ArticleDraft:
     byline: str = ""
     credits: list[CreditDraft] = field(default_factory=list)
     flags: list[tuple[str, str]] = field(default_factory=list)  # article-level (no block)
+    continued_from: int | None = None  # 上接第N版: the article starts on page N
+    continued_on: int | None = None  # 下转第N版: the article goes on on page N
 
     def flag(self, code: str, message: str) -> None:
         self.flags.append((code, message))

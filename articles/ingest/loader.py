@@ -29,7 +29,7 @@ from .draft import PageDraft
 from .errors import IngestError
 from .manifest import MANIFEST_NAME, ManifestEntry, read_manifest
 from .pipeline import parse_page
-from .places import Gazetteer
+from .places import PlaceNames
 from .reading import SourceFile, read_source
 from .writer import write_draft
 
@@ -192,12 +192,12 @@ class PageLoader:
         """Parse every page; banners and column labels learnt from one page (or from the archive)
         help read the others, so pages are parsed again until no new ones turn up (twice at most
         in practice: a markdown page names a label a plain page of the same batch also carries)."""
-        gazetteer = Gazetteer.from_database()
+        places = PlaceNames.from_database()
         banners = set(Page.objects.exclude(banner="").values_list("banner", flat=True))
         labels = set(Article.objects.exclude(column_label="").values_list("column_label", flat=True))
         for _attempt in range(3):
             for plan in plans:
-                plan.draft = parse_page(plan.source.text, gazetteer, banners, labels)
+                plan.draft = parse_page(plan.source.text, places, banners, labels)
             found_banners = {plan.draft.banner for plan in plans if plan.draft.banner}
             found_labels = {a.column_label for plan in plans for a in plan.draft.articles if a.column_label}
             if found_banners <= banners and found_labels <= labels:
