@@ -56,6 +56,8 @@ EDITORS_NOTE = re.compile(r"^[【\[]?\s*编者按")
 NUMBERED_POINT = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．]|第[一二三四五六七八九十]+[，,、：:\s])")
 # Labels of parts inside an article: a sidebar or note that belongs to the story above it.
 INNER_PART_LABEL = re.compile(r"^[【\[]?(?:相关链接|链接|延伸阅读|记者手记|背景链接|小贴士|知识链接|新闻链接)[】\]]?$")
+# Column labels of a genre, printed over a title (短评 / 安全生产容不得半点松懈): never a headline.
+GENRE_LABEL = re.compile(r"^[【\[]?(?:短评|简讯|快评|时评|微评|评论|言论|图片新闻|新闻速递|一线传真|工会动态|基层动态|本报短评)[】\]]?$")
 ORGANISATION = re.compile(
     r"[\u4e00-\u9fff]{2,10}?(?:总工会|工会|公司|集团|学院|学校|协会|联合会|委员会|医院|银行|大学|中心|研究院)"
 )

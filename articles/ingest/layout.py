@@ -18,12 +18,12 @@ Banner: at the top of the page, unmarked lines before the first marked title (ma
 the first block of a plain page's first run when that run has more lines than a title group holds
 (4+, or 3+ without a —— subtitle) or starts with a block printed over two lines; or a banner
 already known from another page. Column labels: unmarked lines before a marked headline, or a
-label already known in the archive.
+label already known in the archive, or a genre label (短评, 简讯 …) at the front of a title group.
 """
 
 from articles.models.choices import BlockKind, FlagCode
 
-from .boundary import PageContext, decide, measure
+from .boundary import GENRE_LABEL, PageContext, decide, measure
 from .draft import ArticleDraft, Piece
 from .paragraphs import join_printed_lines, strip_marks
 from .places import PlaceNames
@@ -59,13 +59,15 @@ def lay_out(
             if not articles:
                 articles.append(ArticleDraft(order=1))
                 article_start = index
-                piece.decision = {"boundary": "continued", "summary": "版面从文章中间开始：接续其他版面"}
+                piece.decision = {**piece.decision, "boundary": "continued",
+                                  "summary": "版面从文章中间开始：接续其他版面"}
                 articles[-1].flag(FlagCode.ORPHAN, f"首个标题之前的文字（{piece.where}）："
                                                    "可能接续其他版面")
             elif _opens_untitled_item(pieces, index):
                 articles.append(ArticleDraft(order=len(articles) + 1))
                 article_start = index
-                piece.decision = {"boundary": "new_article", "summary": "新文章（无标题）：前一条以署名结束"}
+                piece.decision = {**piece.decision, "boundary": "new_article",
+                                  "summary": "新文章（无标题）：前一条以署名结束"}
             piece.article = len(articles) - 1
             if piece.kind == BlockKind.JUMP:
                 _record_jump(piece, articles[-1])
@@ -144,7 +146,7 @@ def _assign_title_group(run: list[Piece], article: ArticleDraft, places: PlaceNa
     group = list(run)
     # Column labels: known ones anywhere at the front; on markdown pages, unmarked lines before
     # the first marked title.
-    while len(group) > 1 and _normalise(group[0].text) in labels:
+    while len(group) > 1 and (_normalise(group[0].text) in labels or GENRE_LABEL.match(_normalise(group[0].text))):
         group.pop(0).kind = BlockKind.COLUMN_LABEL
     if any(p.mark for p in group):
         while len(group) > 1 and not group[0].mark:
