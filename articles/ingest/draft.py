@@ -57,7 +57,7 @@ class ArticleDraft:
     credits: list[CreditDraft] = field(default_factory=list)
     flags: list[tuple[str, str]] = field(default_factory=list)  # article-level (no block)
     continued_from: int | None = None  # 上接第N版: the article starts on page N
-    continued_on: int | None = None  # 下转第N版: the article goes on on page N
+    continued_to: int | None = None  # 下转第N版: the article goes on on page N
 
     def flag(self, code: str, message: str) -> None:
         self.flags.append((code, message))

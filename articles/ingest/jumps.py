@@ -1,7 +1,7 @@
 """Continuation markers: 下转第4版 / (下转第4版) / 上接第1版 — where an article goes on, or came
 from, on another page. They are printed as short lines or at the end (start) of a paragraph and
 look like titles; the importer keeps them as ``jump`` blocks and records the other page on the
-article (``continued_on`` / ``continued_from``)."""
+article (``continued_to`` / ``continued_from``)."""
 
 import re
 from dataclasses import dataclass

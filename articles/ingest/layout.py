@@ -12,7 +12,7 @@ Two more ways an article starts without a title run:
   not a caption: the next untitled item of a 简讯 list.
 
 Continuation markers (下转第N版 / 上接第N版) are kept as ``jump`` blocks of their article, never
-titles, and set the article's ``continued_on`` / ``continued_from`` page.
+titles, and set the article's ``continued_to`` / ``continued_from`` page.
 
 Banner: at the top of the page, unmarked lines before the first marked title (markdown pages), or
 the first block of a plain page's first run when that run has more lines than a title group holds
@@ -125,7 +125,7 @@ def _record_jump(piece: Piece, article: ArticleDraft) -> None:
     if piece.decision.get("direction") == JUMP_BACK:
         article.continued_from = piece.jump_page
     else:
-        article.continued_on = piece.jump_page
+        article.continued_to = piece.jump_page
 
 
 def _split_banner(run: list[Piece], banners: set[str]) -> tuple[list[Piece], Piece | None]:

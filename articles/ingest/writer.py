@@ -18,7 +18,7 @@ def write_draft(page: Page, draft: PageDraft) -> tuple[list[int], Counter]:
     articles = Article.objects.bulk_create([
         Article(page=page, order=a.order, kicker=a.kicker[:300], headline=a.headline[:300],
                 subtitle=a.subtitle[:300], column_label=a.column_label[:100], byline=a.byline[:300],
-                continued_from=a.continued_from, continued_on=a.continued_on,
+                continued_from=a.continued_from, continued_to=a.continued_to,
                 slug=pinyin_slug(a.headline or a.kicker or a.subtitle or f"article-{a.order}"))
         for a in draft.articles
     ])

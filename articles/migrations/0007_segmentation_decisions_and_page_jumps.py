@@ -17,7 +17,7 @@ class Migration(migrations.Migration):
         ),
         migrations.AddField(
             model_name='article',
-            name='continued_on',
+            name='continued_to',
             field=models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='下转第几版'),
         ),
         migrations.AddField(

@@ -21,7 +21,7 @@ class Article(models.Model):
     column_label = models.CharField("栏目", max_length=100, blank=True)
     byline = models.CharField("署名", max_length=300, blank=True)
     continued_from = models.PositiveSmallIntegerField("上接第几版", null=True, blank=True)
-    continued_on = models.PositiveSmallIntegerField("下转第几版", null=True, blank=True)
+    continued_to = models.PositiveSmallIntegerField("下转第几版", null=True, blank=True)
     slug = models.SlugField("拼音", max_length=120, blank=True, allow_unicode=False)
     status = models.CharField("状态", max_length=20, choices=ArticleStatus.choices, default=ArticleStatus.AUTOMATIC)
     reviewed_at = models.DateTimeField(null=True, blank=True)

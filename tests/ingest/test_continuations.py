@@ -40,7 +40,7 @@ def test_the_page_starts_mid_article_and_records_both_links():
     first, second, third = draft.articles
     assert first.continued_from == 1 and first.headline == ""
     assert any(code == FlagCode.ORPHAN for code, _ in first.flags)
-    assert (second.continued_on, third.continued_on) == (4, 3)
+    assert (second.continued_to, third.continued_to) == (4, 3)
     body = next(p for p in draft.pieces if p.article == 0 and p.kind == BlockKind.BODY)
     assert body.text.startswith("在推进过程中")
 
@@ -49,5 +49,5 @@ def test_links_are_saved_on_the_articles(tmp_path):
     (tmp_path / "960_jumps.txt").write_text(PAGE, encoding="utf-8")
     call_command("import_pages", str(tmp_path), verbosity=0)
     saved = list(Article.objects.filter(page__source_name="960_jumps.txt").order_by("order")
-                 .values_list("continued_from", "continued_on"))
+                 .values_list("continued_from", "continued_to"))
     assert saved == [(1, None), (None, 4), (None, 3)]
