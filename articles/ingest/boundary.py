@@ -14,8 +14,9 @@ The decision, in order:
    a known column label; a byline, author line (■ / 文/), 编者按, caption or image gap right after
    the title; a closing credit or an item's bracketed author right before it (the story before has
    ended); a lead opening right after it (日前, 近日, 本报讯 …).
-2. **Certain subheads** — numbered points (一、 / （二） / 3.) and the labels of inner parts
-   (相关链接, 延伸阅读 …) stay inside the article.
+   A genre label (简讯, 工会动态, 短评 …) or a sidebar label (相关链接, 记者手记 …) opens one too:
+   a list of items or a sidebar is an item of its own on the printed page.
+2. **Certain subheads** — numbered points (一、 / （二） / 3. / 第一本账：) stay inside the article.
 3. **Evidence** otherwise, added up (``OPENING_SCORE`` or more opens an article):
    * lexical cohesion (``cohesion``) of the text after the title with the article so far:
      below ``LOW_COHESION`` +2 (new people, places, words), above ``HIGH_COHESION`` −2; not
@@ -23,6 +24,7 @@ The decision, in order:
    * the title names a place or organisation the article so far has not: +1;
    * the text after the title is a short item closed by a credit (photo news, 简讯): +2;
    * the article so far already has inner subheads: −1 (subheads come in series);
+   * the article's title announces a long report (a subtitle ——…见闻 / 侧记 / 纪实, or 记…): −2;
    * the article so far is short (under ``SHORT_ARTICLE_CHARS``, one paragraph): +1 — a report
      long enough to need subheads has more than a lead before its first one.
 """
@@ -53,11 +55,18 @@ LEAD_OPENING = re.compile(
     r"|记者(?:从|近日|日前)|[“\"]?[^，,。]{0,12}[，,]记者)"
 )
 EDITORS_NOTE = re.compile(r"^[【\[]?\s*编者按")
-NUMBERED_POINT = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．]|第[一二三四五六七八九十]+[，,、：:\s])")
-# Labels of parts inside an article: a sidebar or note that belongs to the story above it.
-INNER_PART_LABEL = re.compile(r"^[【\[]?(?:相关链接|链接|延伸阅读|记者手记|背景链接|小贴士|知识链接|新闻链接)[】\]]?$")
+NUMBERED_POINT = re.compile(
+    r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[、.．]"
+    r"|第[一二三四五六七八九十]+\S{0,4}?[，,、：:\s])"
+)
+# A title line announcing a long report, which usually has inner subheads.
+FEATURE_TITLE = re.compile(r"^(?:——|记)|(?:见闻|侧记|纪实|纪事|手记|故事|探访|调查)$")
+# A sidebar printed beside a story (相关链接, 记者手记 …): its own item in the paper's layout.
+SIDEBAR_LABEL = re.compile(r"^[【\[]?(?:相关链接|链接|延伸阅读|记者手记|背景链接|小贴士|知识链接|新闻链接)[】\]]?$")
 # Column labels of a genre, printed over a title (短评 / 安全生产容不得半点松懈): never a headline.
-GENRE_LABEL = re.compile(r"^[【\[]?(?:短评|简讯|快评|时评|微评|评论|言论|图片新闻|新闻速递|一线传真|工会动态|基层动态|本报短评)[】\]]?$")
+GENRE_LABEL = re.compile(
+    r"^[【\[]?(?:短评|简讯|快评|时评|微评|评论|言论|图片新闻|新闻速递|一线传真|工会动态|基层动态|本报短评|工评|[\u4e00-\u9fff]{1,3}快评)[】\]]?$"
+)
 ORGANISATION = re.compile(
     r"[\u4e00-\u9fff]{2,10}?(?:总工会|工会|公司|集团|学院|学校|协会|联合会|委员会|医院|银行|大学|中心|研究院)"
 )
@@ -77,11 +86,13 @@ class BoundarySignals:
     next_is_editors_note: bool = False
     after_closing_credit: bool = False
     numbered_point: bool = False
-    inner_part_label: bool = False
+    sidebar_label: bool = False
+    genre_label: bool = False
     cohesion: float | None = None
     new_name_in_title: str = ""
     short_item_follows: bool = False
     subheads_so_far: int = 0
+    feature_title: str = ""  # the article's title announces a long report (——…见闻, 记…)
     article_chars: int = 0
     article_paragraphs: int = 0
 
@@ -111,8 +122,6 @@ def decide(s: BoundarySignals) -> Decision:
         return Decision(True, certain, signals=signals)
     if s.numbered_point:
         return Decision(False, ["编号小标题（一、/（二）/3.）"], signals=signals)
-    if s.inner_part_label:
-        return Decision(False, ["文内栏目（相关链接等）"], signals=signals)
     score, reasons = 0, []
     if s.cohesion is not None:
         if s.cohesion < LOW_COHESION:
@@ -132,6 +141,9 @@ def decide(s: BoundarySignals) -> Decision:
     if s.subheads_so_far:
         score -= 1
         reasons.append(f"上文已有 {s.subheads_so_far} 个小标题")
+    if s.feature_title:
+        score -= 2
+        reasons.append(f"上文是通讯（“{s.feature_title}”），常有小标题")
     if s.article_paragraphs <= 1 and s.article_chars < SHORT_ARTICLE_CHARS:
         score += 1
         reasons.append(f"上文仅 {s.article_chars} 字")
@@ -148,6 +160,10 @@ def _certain_openers(s: BoundarySignals) -> list[str]:
         reasons.append("主标题标记")
     if s.known_label:
         reasons.append("已知栏目名")
+    if s.genre_label:
+        reasons.append("体裁栏目（简讯/短评等）")
+    if s.sidebar_label:
+        reasons.append("边栏（相关链接等）")
     if s.next_kind == BlockKind.BYLINE:
         reasons.append("后接署名")
     if s.next_kind == BlockKind.CAPTION:
@@ -194,7 +210,8 @@ def measure(ctx: PageContext, start: int, end: int, article_start: int | None, f
             s.next_is_editors_note = bool(EDITORS_NOTE.match(following.text))
     s.after_closing_credit = preceding is not None and _closes_item(preceding)
     s.numbered_point = bool(NUMBERED_POINT.match(run[0].text))
-    s.inner_part_label = bool(INNER_PART_LABEL.match(_normalise(run[0].text)))
+    s.sidebar_label = bool(SIDEBAR_LABEL.match(_normalise(run[0].text)))
+    s.genre_label = bool(GENRE_LABEL.match(_normalise(run[0].text)))
 
     before = [i for i in range(article_start if article_start is not None else start, start)
               if pieces[i].kind in _TEXT_KINDS and not pieces[i].hidden]
@@ -202,6 +219,8 @@ def measure(ctx: PageContext, start: int, end: int, article_start: int | None, f
     s.article_chars = sum(len(pieces[i].text) for i in body_before)
     s.article_paragraphs = len(body_before)
     s.subheads_so_far = sum(1 for i in before if pieces[i].kind == BlockKind.SUBHEAD)
+    s.feature_title = next((pieces[i].text for i in before if pieces[i].kind in BlockKind.title_kinds()
+                            and FEATURE_TITLE.search(pieces[i].text)), "")
 
     after = []
     index = end

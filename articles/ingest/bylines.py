@@ -169,8 +169,10 @@ def parse_closing_credit(line: str) -> list[tuple[str, str]] | None:
         return None  # 'X Y' alone could be a slogan title (法护权益 安心在嘉): a credit says 摄 or brackets
     photographer = "摄" in suffix
     credits: list[tuple[str, str]] = []
+    role = None
     for group in _CREDIT_GROUP.finditer(match.group("groups")):
-        role = ROLE_WORDS.get(group.group("role") or "")
+        # A role word covers the names after it up to the next role word: (通讯员 吴晓明 周丽).
+        role = ROLE_WORDS.get(group.group("role") or "") or role
         for name in split_names(group.group("names")):
             if role:
                 credits.append((name, role))

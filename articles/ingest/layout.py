@@ -21,9 +21,11 @@ already known from another page. Column labels: unmarked lines before a marked h
 label already known in the archive, or a genre label (短评, 简讯 …) at the front of a title group.
 """
 
+import re
+
 from articles.models.choices import BlockKind, FlagCode
 
-from .boundary import GENRE_LABEL, PageContext, decide, measure
+from .boundary import GENRE_LABEL, SIDEBAR_LABEL, PageContext, decide, measure
 from .draft import ArticleDraft, Piece
 from .paragraphs import join_printed_lines, strip_marks
 from .places import PlaceNames
@@ -79,7 +81,7 @@ def lay_out(
             end += 1
         run = pieces[index:end]
         if not seen_title and article_start is None:
-            run, banner_piece = _split_banner(run, banners)
+            run, banner_piece = _split_banner(run, banners, labels)
             if banner_piece is not None:
                 banner_piece.kind = BlockKind.BANNER
                 banner_piece.text = join_printed_lines(
@@ -128,14 +130,36 @@ def _record_jump(piece: Piece, article: ArticleDraft) -> None:
         article.continued_to = piece.jump_page
 
 
-def _split_banner(run: list[Piece], banners: set[str]) -> tuple[list[Piece], Piece | None]:
+LABEL_MAX_CHARS = 5
+_NOT_LETTERS = re.compile(r"[\s“”\"'‘’「」『』《》()（）·、，,.。!！?？:：—-]")
+
+
+def _bare(text: str) -> str:
+    return _NOT_LETTERS.sub("", text)
+
+
+def _looks_like_label(line: Piece, following: Piece) -> bool:
+    """A column label over a title (维权在线, 以案说法, 工声快评, 简讯): a genre word, or a line of
+    at most ``LABEL_MAX_CHARS`` characters with no inner space — unless the line under it is a
+    subtitle of its own (——…, 记…: 追光者 / 记全国五一劳动奖章获得者…)."""
+    text = line.text.strip()
+    if following.text.lstrip().startswith(("——", "—", "记")) or SIDEBAR_LABEL.match(_normalise(text)):
+        return False
+    return bool(GENRE_LABEL.match(_normalise(text))) or (len(_bare(text)) <= LABEL_MAX_CHARS and " " not in text)
+
+
+def _split_banner(run: list[Piece], banners: set[str], labels: set[str]) -> tuple[list[Piece], Piece | None]:
     if len(run) < 2:
         return run, None
     first = run[0]
+    if _normalise(first.text) in labels:
+        return run, None  # a column label known from the archive, not a page banner
     if _normalise(join_printed_lines(first.source_text.splitlines(), " ")) in banners or _normalise(first.text) in banners:
         return run[1:], first
     if any(p.mark for p in run):
         return (run[1:], first) if not first.mark else (run, None)
+    if _looks_like_label(first, run[1]) or "·" in first.text:
+        return run[1:], first  # 一线传真 / 工会“小灵通” / 浙江工人日报·基层一线 over the first title
     three_line_group = len(run) == 3 and run[2].text.lstrip().startswith(("——", "—"))
     if (len(run) >= 3 and not three_line_group) or first.printed_lines >= 2:
         return run[1:], first
@@ -146,10 +170,11 @@ def _assign_title_group(run: list[Piece], article: ArticleDraft, places: PlaceNa
     group = list(run)
     # Column labels: known ones anywhere at the front; on markdown pages, unmarked lines before
     # the first marked title.
-    while len(group) > 1 and (_normalise(group[0].text) in labels or GENRE_LABEL.match(_normalise(group[0].text))):
+    while len(group) > 1 and (_normalise(group[0].text) in labels or _looks_like_label(group[0], group[1])
+                              or len(group) > 3):
         group.pop(0).kind = BlockKind.COLUMN_LABEL
     if any(p.mark for p in group):
-        while len(group) > 1 and not group[0].mark:
+        while len(group) > 1 and not group[0].mark and len(_bare(group[0].text)) <= LABEL_MAX_CHARS:
             group.pop(0).kind = BlockKind.COLUMN_LABEL
     label_pieces = [p for p in run if p.kind == BlockKind.COLUMN_LABEL]
     article.column_label = " ".join(p.text for p in label_pieces)

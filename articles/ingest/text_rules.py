@@ -3,7 +3,7 @@
 import re
 
 # A paragraph that ends in one of these (optionally followed by closing quotes/brackets) is finished.
-TERMINAL = "。！？!?…—：:"
+TERMINAL = "。！？!?…—：:；;"
 CLOSERS = "”’」』\"')）》"
 OPENING_QUOTES = {"“": "”", "‘": "’", "「": "」", "『": "』"}
 CLOSING_QUOTES = {close: open_ for open_, close in OPENING_QUOTES.items()}
@@ -25,12 +25,17 @@ def is_finished(text: str) -> bool:
     return bool(text) and text[-1] in TERMINAL
 
 
+# A title does not end on a particle or preposition; a body fragment cut by a column break may
+# (…提供停车休息、餐饮、淋浴、洗衣等服务的).
+_DANGLING_END = tuple("的和与及或在为对把将从向被、")
+
+
 def looks_like_title(text: str) -> bool:
     text = text.strip()
     return (
         0 < len(text) <= TITLE_MAX_CHARS
         and not _CLAUSE_PUNCTUATION.search(text)
-        and not text.endswith(("：", ":"))
+        and not text.endswith(("：", ":", *_DANGLING_END))
     )
 
 

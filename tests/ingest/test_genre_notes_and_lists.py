@@ -1,5 +1,6 @@
-"""编者按, 相关链接, numbered points and 简讯 lists: notes and inner parts stay in their article;
-each 简讯 item is its own article (made-up page)."""
+"""编者按, 相关链接, numbered points and 简讯 lists: an editor's note and numbered points stay in
+their article; a 相关链接 sidebar is an item of its own; titled items under 简讯 are articles with
+简讯 as their column label, untitled items (★… / 1. …) one list article headed 简讯 (made-up page)."""
 
 import pytest
 
@@ -54,17 +55,39 @@ PAGE = """劳模工匠说
 def test_articles_and_their_headlines():
     draft = read_page(PAGE)
     assert [a.headline for a in draft.articles] == [
-        "劳模工匠说", "平台骑手权益保障有了新规", "职工疗休养有了新规范", "德清县总工会举办职工书法展",
+        "劳模工匠说", "平台骑手权益保障有了新规", "相关链接", "职工疗休养有了新规范", "德清县总工会举办职工书法展",
         "南湖区女职工委员会开展健康讲座"]
-    assert draft.articles[3].column_label == "简讯"
+    assert draft.articles[4].column_label == "简讯"
 
 
-def test_notes_links_and_numbered_points_stay_inside():
+def test_notes_and_numbered_points_stay_inside():
     draft = read_page(PAGE)
     kinds = {p.text: (p.kind, p.article) for p in draft.pieces}
-    assert kinds["相关链接"] == (BlockKind.SUBHEAD, 1)
-    assert kinds["一、严格执行标准"] == (BlockKind.SUBHEAD, 2)
-    assert kinds["二、优化线路设计"] == (BlockKind.SUBHEAD, 2)
+    assert kinds["一、严格执行标准"] == (BlockKind.SUBHEAD, 3)
+    assert kinds["二、优化线路设计"] == (BlockKind.SUBHEAD, 3)
+    link = next(p for p in draft.pieces if p.text == "相关链接")
+    assert "边栏" in link.decision["summary"]
     note = next(p for p in draft.pieces if p.text.startswith("编者按"))
     assert (note.kind, note.article) == (BlockKind.BODY, 0)
     assert titles_of(draft)[0] == ("", "劳模工匠说", "")
+
+
+UNTITLED_ITEMS = """德清县总工会举办职工书法展
+
+本报讯 记者杜若溪报道 近日，德清县总工会举办“翰墨颂劳动”职工书法展，展出作品120余幅。
+
+工会动态
+
+★近日，新昌县总工会为全县32家企业的“爱心妈咪小屋”添置了冰箱、消毒柜等设施。
+
+★日前，上虞区总工会举办职工心理健康讲座，邀请心理咨询师为200余名职工答疑解惑。
+
+★柯桥区总工会近日开展困难职工子女助学活动，为86名困难职工子女发放助学金。
+"""
+
+
+def test_untitled_items_form_one_list_article():
+    draft = read_page(UNTITLED_ITEMS)
+    assert [a.headline for a in draft.articles] == ["德清县总工会举办职工书法展", "工会动态"]
+    items = [p for p in draft.pieces if p.text.startswith("★")]
+    assert len(items) == 3 and {p.kind for p in items} == {BlockKind.BODY} and {p.article for p in items} == {1}
