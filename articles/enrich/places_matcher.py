@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 from articles.text.fold import fold
@@ -84,6 +85,7 @@ class PlaceMatcher:
         self._full_lengths = _lengths_by_first_char(gazetteer.full_names)
         self._any_names = {*gazetteer.full_names, *gazetteer.short_names, *gazetteer.town_short_names}
         self._any_lengths = _lengths_by_first_char(self._any_names)
+        self._segmented = lru_cache(maxsize=20_000)(lambda sentence: tuple(self.seg.cut(sentence)))
 
     # -- public -------------------------------------------------------------------------------
     def match(self, sections: list[tuple[str, int]], rejected: frozenset[int] = frozenset()) -> PlaceResult:
@@ -106,8 +108,13 @@ class PlaceMatcher:
         return result
 
     # -- finding candidates ---------------------------------------------------------------------
+    def segment(self, sentence: str) -> tuple[str, ...]:
+        """jieba's words for ``sentence``, remembered: the importer reads a page's places (titles,
+        leads) and enrichment reads the same sentences again right after, in the same process."""
+        return self._segmented(sentence)
+
     def _mentions_in(self, text: str, weight: int) -> list[Mention]:
-        tokens = list(self.seg.cut(text))
+        tokens = list(self.segment(text))
         starts, ends, pos = {}, {}, 0
         for index, word in enumerate(tokens):
             starts[pos] = index

@@ -46,6 +46,7 @@ SHORT_ARTICLE_CHARS = 260
 MIN_COHESION_WORDS = 10  # fewer content words on either side: too little text to compare
 SHORT_ITEM_PIECES = 3
 OPENING_SCORE = 2
+LOOK_BACK = 200
 
 # What a news lead opens with (the paragraph right after a headline); subheads are followed by
 # running text instead.
@@ -213,8 +214,10 @@ def measure(ctx: PageContext, start: int, end: int, article_start: int | None, f
     s.sidebar_label = bool(SIDEBAR_LABEL.match(_normalise(run[0].text)))
     s.genre_label = bool(GENRE_LABEL.match(_normalise(run[0].text)))
 
-    before = [i for i in range(article_start if article_start is not None else start, start)
-              if pieces[i].kind in _TEXT_KINDS and not pieces[i].hidden]
+    # The article so far, at most LOOK_BACK pieces (no report has more paragraphs; the bound keeps a
+    # page of any size linear).
+    first = max(article_start if article_start is not None else start, start - LOOK_BACK)
+    before = [i for i in range(first, start) if pieces[i].kind in _TEXT_KINDS and not pieces[i].hidden]
     body_before = [i for i in before if pieces[i].kind == BlockKind.BODY]
     s.article_chars = sum(len(pieces[i].text) for i in body_before)
     s.article_paragraphs = len(body_before)

@@ -70,5 +70,14 @@ class PageDraft:
     banner: str = ""
     markdown: bool = False
 
-    def article_pieces(self, index: int) -> list[Piece]:
-        return sorted((p for p in self.pieces if p.article == index), key=lambda p: p.position)
+    def pieces_by_article(self) -> dict[int, list[Piece]]:
+        """Every article's pieces in reading order, grouped in one pass over the page (so that a
+        page of thousands of articles is not walked once per article)."""
+        grouped: dict[int, list[Piece]] = {}
+        for piece in self.pieces:
+            if piece.article is not None:
+                grouped.setdefault(piece.article, []).append(piece)
+        for pieces in grouped.values():
+            pieces.sort(key=lambda p: p.position)
+        return grouped
+

@@ -30,8 +30,8 @@ def parse_page(
     articles, banner = lay_out(pieces, places, known_banners, known_labels)
     draft = PageDraft(pieces=pieces, articles=articles, banner=banner, markdown=any(p.mark for p in pieces))
     # Each article's pieces in reading order; damage flags look at an article's first/last pieces.
-    for index, _article in enumerate(articles):
-        for position, piece in enumerate(p for p in pieces if p.article == index):
+    for article_pieces in draft.pieces_by_article().values():
+        for position, piece in enumerate(article_pieces):
             piece.position = position
     flag_damage(draft, joins, places)
     _collect_credits(draft)
@@ -39,10 +39,11 @@ def parse_page(
 
 
 def _collect_credits(draft: PageDraft) -> None:
+    by_article = draft.pieces_by_article()
     for index, article in enumerate(draft.articles):
         credit_lines = []
         seen: set[tuple[str, str]] = set()
-        for piece in draft.article_pieces(index):
+        for piece in by_article.get(index, []):
             if piece.kind == BlockKind.BYLINE:
                 found = credits_in(piece.text) or parse_closing_credit(piece.text) or []
             elif piece.kind == BlockKind.CREDIT:
