@@ -9,4 +9,5 @@ class ArticlesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from articles.ingest import checks as ingest_checks  # noqa: F401  (registers the importer's check)
         from articles.search import checks  # noqa: F401  (registers the search system checks)
