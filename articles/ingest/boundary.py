@@ -39,6 +39,7 @@ from articles.models.choices import BlockKind
 from .cohesion import WINDOW_PIECES, PageVocabulary
 from .draft import Piece
 from .places import PlaceNames
+from .text_rules import ORGANISATION_ENDINGS
 
 LOW_COHESION = 0.10
 HIGH_COHESION = 0.22
@@ -68,9 +69,7 @@ SIDEBAR_LABEL = re.compile(r"^[【\[]?(?:相关链接|链接|延伸阅读|记者
 GENRE_LABEL = re.compile(
     r"^[【\[]?(?:短评|简讯|快评|时评|微评|评论|言论|图片新闻|新闻速递|一线传真|工会动态|基层动态|本报短评|工评|[\u4e00-\u9fff]{1,3}快评)[】\]]?$"
 )
-ORGANISATION = re.compile(
-    r"[\u4e00-\u9fff]{2,10}?(?:总工会|工会|公司|集团|学院|学校|协会|联合会|委员会|医院|银行|大学|中心|研究院)"
-)
+ORGANISATION = re.compile(rf"[\u4e00-\u9fff]{{2,10}}?(?:{ORGANISATION_ENDINGS})")
 
 
 @dataclass

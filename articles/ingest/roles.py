@@ -10,9 +10,7 @@ from .bylines import parse_closing_credit, split_byline, split_trailing_byline, 
 from .draft import Piece
 from .jumps import BACK, Jump, split_leading_marker, split_trailing_marker, whole_marker
 from .paragraphs import Paragraph, join_printed_lines, strip_marks
-from .text_rules import is_finished, is_single_sentence, looks_like_title
-
-_SENTENCE_END = re.compile(r"[。！？!?；;]")
+from .text_rules import has_sentence_end, is_finished, is_single_sentence, looks_like_title
 
 TITLE = "title"  # provisional kind of a title-like line until layout decides
 JUMP_BACK = BACK
@@ -46,7 +44,7 @@ def _titles_with_a_comma(pieces: list[Piece]) -> None:
             and piece.printed_lines == 1
             and len(piece.text) <= COMMA_TITLE_MAX_CHARS
             and not is_finished(piece.text)
-            and not _SENTENCE_END.search(piece.text)
+            and not has_sentence_end(piece.text)
             and (following.kind in (BlockKind.BYLINE, TITLE) and not following.after_image_gap)
             and (previous is None or previous.kind != BlockKind.BODY or is_finished(previous.text))
             and not _LIST_ITEM.match(piece.text)

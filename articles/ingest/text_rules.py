@@ -13,6 +13,16 @@ CLOSING_QUOTES = {close: open_ for open_, close in OPENING_QUOTES.items()}
 TITLE_MAX_CHARS = 50
 _CLAUSE_PUNCTUATION = re.compile(r"[。，,；;]")
 _SENTENCE_END = re.compile(r"[。！？!?]")
+_SENTENCE_OR_CLAUSE_END = re.compile(r"[。！？!?；;]")
+# Words that end the name of an organisation: the actor a title or a lead names (湖州市总工会,
+# 正邦物流有限公司). Titles use it to find the who-did-what line, the boundary decision to find a
+# new organisation in a title.
+ORGANISATION_ENDINGS = r"总?工会|公司|集团|学院|学校|协会|联合会|委员会|医院|银行|大学|中心|研究院"
+
+
+def has_sentence_end(text: str) -> bool:
+    """True if ``text`` ends a sentence or clause anywhere (。！？；)."""
+    return bool(_SENTENCE_OR_CLAUSE_END.search(text))
 
 
 def is_finished(text: str) -> bool:

@@ -22,13 +22,13 @@ from articles.models.choices import BlockKind
 
 from .draft import Piece
 from .places import PlaceNames
+from .text_rules import ORGANISATION_ENDINGS
 
 KICKER_LENGTH_RATIO = 1.4
-_ORGANISATION = re.compile(r"(?<!中国)(?<!全国)(?<!中华)(?:总?工会|公司|集团|学院|学校|协会|联合会|委员会|医院)")
+# National bodies (中国工会十八大) name an occasion, not the actor.
+_ORGANISATION = re.compile(rf"(?<!中国)(?<!全国)(?<!中华)(?:{ORGANISATION_ENDINGS})")
 _DASH_START = re.compile(r"^\s*(?:——|—|－－|--)")
 _LEADS_IN = re.compile(r"(?:——|—|：|:)\s*$")
-
-ROLE_NAMES = {BlockKind.KICKER: "引题", BlockKind.HEADLINE: "主题", BlockKind.SUBTITLE: "副题"}
 
 
 def assign_title_roles(group: list[Piece], places: PlaceNames) -> bool:
