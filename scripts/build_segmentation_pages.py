@@ -20,6 +20,7 @@ Writes ``NAME.txt`` and ``NAME.gold.json`` for every ``NAME.page`` and checks ea
 """
 
 import random
+import re
 import sys
 from pathlib import Path
 
@@ -38,6 +39,23 @@ MARKS = {  # style → (headline, subtitle, subhead) marks
 
 SENTENCE_END = "。！？!?…：:”\"）)"
 NO_LINE_START = "，,、；;"
+
+
+def _curly_quotes(text: str) -> str:
+    parts = text.split('"')
+    return "".join(part + ("“" if i % 2 == 0 else "”") for i, part in enumerate(parts[:-1])) + parts[-1]
+
+
+def _full_width(text: str) -> str:
+    """Half-width clause punctuation to full width, except between digits (10:30, 1,200)."""
+    return re.sub(r"[,:;!?()]", lambda m: m.group() if _between_digits(text, m.start()) else FULL[m.group()], text)
+
+
+def _between_digits(text: str, index: int) -> bool:
+    return 0 < index < len(text) - 1 and text[index - 1].isdigit() and text[index + 1].isdigit()
+
+
+FULL = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "（", ")": "）"}
 
 
 class Page:
@@ -79,7 +97,10 @@ def build(source: Path) -> tuple[str, dict]:
     article: dict | None = None
 
     def fix(text: str) -> str:
-        return text.translate(HALF) if punct == "half" else text
+        """One punctuation style per page, as the seeds have: half-width ``, : ; ! ? ( )`` on
+        ``@punct half`` pages, full-width elsewhere; curly quotes on both."""
+        text = _curly_quotes(text)
+        return text.translate(HALF) if punct == "half" else _full_width(text)
 
     for number, raw in enumerate(source.read_text(encoding="utf-8").splitlines(), start=1):
         line = raw.strip()
