@@ -21,7 +21,8 @@ The decision, in order:
    * lexical cohesion (``cohesion``) of the text after the title with the article so far:
      below ``LOW_COHESION`` +2 (new people, places, words), above ``HIGH_COHESION`` −2; not
      measured when either side has fewer than ``MIN_COHESION_WORDS`` words;
-   * the title names a place or organisation the article so far has not: +1;
+   * the title names a place or organisation the article so far has not: +1, or +2 when the title
+     opens with it (the news form 北仑区举办…; subheads rarely start with a new place);
    * the text after the title is a short item closed by a credit (photo news, 简讯): +2;
    * the article so far already has inner subheads: −1 (subheads come in series);
    * the article's title announces a long report (a subtitle ——…见闻 / 侧记 / 纪实, or 记…): −2;
@@ -53,7 +54,7 @@ LOOK_BACK = 200
 # running text instead.
 LEAD_OPENING = re.compile(
     r"^(?:本报讯|日前|近日|近期|[今昨]天|[今昨]日|[前昨今]晚|今年以来|去年以来|入[夏冬秋春]以来"
-    r"|(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日"
+    r"|(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:(?:\d{1,2}|[一二三四五六七八九十]{1,3})日|[上中下]旬|初|底|份)[，,]"
     r"|记者(?:从|近日|日前)|[“\"]?[^，,。]{0,12}[，,]记者)"
 )
 EDITORS_NOTE = re.compile(r"^[【\[]?\s*编者按")
@@ -90,6 +91,7 @@ class BoundarySignals:
     genre_label: bool = False
     cohesion: float | None = None
     new_name_in_title: str = ""
+    title_text: str = ""
     short_item_follows: bool = False
     subheads_so_far: int = 0
     feature_title: str = ""  # the article's title announces a long report (——…见闻, 记…)
@@ -133,8 +135,10 @@ def decide(s: BoundarySignals) -> Decision:
         else:
             reasons.append(f"与上文词汇重合 {s.cohesion:.2f}")
     if s.new_name_in_title:
-        score += 1
-        reasons.append(f"标题出现上文未有的“{s.new_name_in_title}”")
+        # A title that opens with a new place is the news form "X地 did Y"; subheads rarely do.
+        leads_with_it = title_starts_with(s, s.new_name_in_title)
+        score += 2 if leads_with_it else 1
+        reasons.append(f"标题{'以' if leads_with_it else '出现'}上文未有的“{s.new_name_in_title}”{'开头' if leads_with_it else ''}")
     if s.short_item_follows:
         score += 2
         reasons.append("其后为以署名结束的短稿")
@@ -148,6 +152,10 @@ def decide(s: BoundarySignals) -> Decision:
         score += 1
         reasons.append(f"上文仅 {s.article_chars} 字")
     return Decision(score >= OPENING_SCORE, reasons, score=score, signals=signals)
+
+
+def title_starts_with(s: BoundarySignals, name: str) -> bool:
+    return s.title_text.lstrip("“\"《 ").startswith(name)
 
 
 def _certain_openers(s: BoundarySignals) -> list[str]:
@@ -199,7 +207,7 @@ def measure(ctx: PageContext, start: int, end: int, article_start: int | None, f
     following = pieces[end] if end < len(pieces) else None
     preceding = pieces[start - 1] if start else None
     title_text = " ".join(p.text for p in run)
-    s = BoundarySignals(first_title=first_title, title_lines=len(run))
+    s = BoundarySignals(first_title=first_title, title_lines=len(run), title_text=title_text)
     s.headline_mark = any(p.mark and p.mark <= (ctx.headline_mark or 0) for p in run)
     s.known_label = _normalise(run[0].text) in ctx.labels
     s.next_kind = following.kind if following is not None else ""
