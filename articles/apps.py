@@ -9,5 +9,6 @@ class ArticlesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from articles.ingest import checks as ingest_checks  # noqa: F401  (registers the importer's check)
         from articles.search import checks  # noqa: F401  (registers the search system checks)
         from unionarchive import database_checks  # noqa: F401  (text order and statistics on PostgreSQL)

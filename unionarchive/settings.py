@@ -178,6 +178,10 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 
 # Search: a Whoosh index on disk by default (see articles/search/).
+# The importer refuses a page file larger than this (a real page is 10–40 KB); raise it for an
+# unusual file with IMPORT_MAX_PAGE_KB or ``import_pages --max-page-kb``.
+IMPORT_MAX_PAGE_KB = int(os.environ.get("IMPORT_MAX_PAGE_KB", "2048"))
+
 SEARCH_INDEX_PATH = Path(os.environ.get("SEARCH_INDEX_PATH", DATA_DIR / "whoosh_index")).resolve()
 HAYSTACK_CONNECTIONS = {
     "default": {

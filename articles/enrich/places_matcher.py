@@ -7,6 +7,10 @@ Rules, each answering a trap seen in the paper:
     (西湖益联保 is one word) nor right after a one-character surname (李/永康, 陈/新昌: the
     people step's surname list, without those that double as prepositions), nor right
     after another province's or prefecture's name (南京/江北, 上海/普陀区).
+  * A name followed by an everyday word that starts with an administrative suffix (金华/市场,
+    湖州/区域) is not a place: 金华市场价格平稳 names no 金华 (the regex trap the importer had).
+  * Ports and stations named after a city (宁波港, 杭州东站) are one jieba word; they count for
+    their city.
   * Short names that are everyday words (海盐, 三门, 江山, 路桥 …) count only when the same text
     names the region in full or names one of its towns.
   * Town full names count when unique in Zhejiang, or when their county or city is named too;
@@ -24,6 +28,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 from articles.text.fold import fold
@@ -33,6 +38,11 @@ from .places_gazetteer import Gazetteer, Place
 TITLE, LEAD, BODY = 3, 2, 1
 PRIMARY_COUNTY_SHARE = 0.6
 SUFFIX_CHARS = set("省市区县镇乡")
+# Everyday words that begin with an administrative suffix character: after a place name they are
+# not its suffix (金华/市场 is a market, not 金华市).
+SUFFIX_LOOKALIKES = {"市场", "市值", "市价", "市面", "市井", "区域", "区别", "区分", "区间", "镇定", "镇静", "乡愁"}
+# Infrastructure named after its city, printed as one word: 宁波港, 杭州东站, 温州机场.
+NAMED_AFTER_CITY = ("港", "站", "东站", "南站", "西站", "北站", "机场", "港区")
 SENTENCE_END = re.compile(r"(?<=[。！？；!?;])")
 # Province-level cues when no city is named: 省总工会, 省国防工会, 全省, 我省, 浙江省.
 PROVINCE_CUE = re.compile(r"全省|我省|浙江|(?:^|[^\u4e00-\u9fff]|[的和与及、在由])省[\u4e00-\u9fff]{0,8}?(?:工会|委|政府|厅|局|办)")
@@ -75,6 +85,7 @@ class PlaceMatcher:
         self._full_lengths = _lengths_by_first_char(gazetteer.full_names)
         self._any_names = {*gazetteer.full_names, *gazetteer.short_names, *gazetteer.town_short_names}
         self._any_lengths = _lengths_by_first_char(self._any_names)
+        self._segmented = lru_cache(maxsize=20_000)(lambda sentence: tuple(self.seg.cut(sentence)))
 
     # -- public -------------------------------------------------------------------------------
     def match(self, sections: list[tuple[str, int]], rejected: frozenset[int] = frozenset()) -> PlaceResult:
@@ -97,8 +108,13 @@ class PlaceMatcher:
         return result
 
     # -- finding candidates ---------------------------------------------------------------------
+    def segment(self, sentence: str) -> tuple[str, ...]:
+        """jieba's words for ``sentence``, remembered: the importer reads a page's places (titles,
+        leads) and enrichment reads the same sentences again right after, in the same process."""
+        return self._segmented(sentence)
+
     def _mentions_in(self, text: str, weight: int) -> list[Mention]:
-        tokens = list(self.seg.cut(text))
+        tokens = list(self.segment(text))
         starts, ends, pos = {}, {}, 0
         for index, word in enumerate(tokens):
             starts[pos] = index
@@ -110,6 +126,9 @@ class PlaceMatcher:
             end = start + len(name)
             # jieba may glue the suffix to the next word (宁波/市总工会, 德清/县委): still aligned.
             aligned_end = end in ends or (end - 1 in starts and name[-1] in SUFFIX_CHARS)
+            glued = tokens[starts[end - 1]] if end - 1 in starts else ""
+            if glued in SUFFIX_LOOKALIKES:
+                continue
             if start in starts and aligned_end and not self._after_elsewhere(tokens, starts[start]):
                 ids = self.gaz.full_names[name]
                 found.extend(Mention(self.gaz.places[i], weight, _around(text, start), "full") for i in ids)
@@ -118,6 +137,9 @@ class PlaceMatcher:
         for index, word in enumerate(tokens):
             start, offset = offset, offset + len(word)
             form, ids = None, None
+            if index + 1 < len(tokens) and tokens[index + 1] in SUFFIX_LOOKALIKES:
+                continue
+            word = self._city_of_infrastructure(word)
             if word in self.gaz.short_names:
                 form, ids = "short", self.gaz.short_names[word]
             elif word in self.gaz.town_short_names:
@@ -126,6 +148,14 @@ class PlaceMatcher:
                 continue
             found.extend(Mention(self.gaz.places[i], weight, _around(text, start), form) for i in ids)
         return found
+
+    def _city_of_infrastructure(self, word: str) -> str:
+        """宁波港 → 宁波; any other word unchanged."""
+        for suffix in NAMED_AFTER_CITY:
+            stem = word[: -len(suffix)]
+            if word.endswith(suffix) and stem in self.gaz.short_names and stem not in self.gaz.ambiguous_short_names:
+                return stem
+        return word
 
     def _after_surname(self, tokens, index: int) -> bool:
         """李/永康, 陈/新昌: a one-character surname as the word right before makes a person's name

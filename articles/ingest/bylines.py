@@ -51,7 +51,22 @@ _BARE_DATELINE = re.compile(r"^(?P<byline>本报讯)(?=\s)")
 _WEN_TU_BYLINE = re.compile(rf"^(?P<byline>{_WEN_TU}\s*(?:本报)?(?P<role>{_ROLE})?\s*(?P<names>{_NAMES}))(?=\s|$)")
 # (记者 张三 通讯员 李四) closing the last paragraph of a short news item.
 _TRAILING_BYLINE = re.compile(rf"(?P<byline>[(（]\s*{_GROUP}(?:\s*{_GROUP})*\s*(?:报道|摄)?\s*[)）])\s*$")
-_CLOSING_CREDIT = re.compile(rf"^\s*(?:(?P<role>{_ROLE})\s*)?(?P<names>{_NAMES})\s*(?:摄影|摄)\s*$")
+# A credit line of its own: groups of (role word) names, then 摄 / 摄影 / 摄影报道 — or, in
+# brackets, names alone (王乾鹏 凌婷: names of two or three characters separated by spaces).
+_SPACED_NAMES = r"[\u4e00-\u9fff·]{2,3}(?:\s+[\u4e00-\u9fff·]{2,3}){0,3}"
+_CREDIT_NAMES = rf"(?:{_NAMES}|{_SPACED_NAMES})"
+_CREDIT_GROUP = re.compile(rf"(?:(?P<role>{_ROLE})\s*)?(?P<names>{_NAMES}|{_SPACED_NAMES})(?=\s|$|{_ROLE})")
+_CLOSING_CREDIT = re.compile(
+    rf"^(?P<groups>(?:{_ROLE}\s*)?{_CREDIT_NAMES}(?:\s*{_ROLE}\s*{_CREDIT_NAMES})*)"
+    rf"\s*(?P<suffix>摄影\s*报道|摄影|摄)?$"
+)
+_BRACKETED = re.compile(r"^[(（]\s*(.+?)\s*[)）]$")
+_TRAILING_CREDIT = re.compile(r"(?<=[。！？!?”」』…])\s*(?P<credit>[(（][^()（）]{2,30}[)）])\s*$")
+# An author line: ■ 王小明 / ■本报评论员 王小明 / 文/王小明 (commentary, features).
+_AUTHOR_LINE = re.compile(
+    rf"^(?P<byline>(?:[■□◆●▲]\s*|文\s*/\s*(?!图))(?:本报)?(?P<role>特约评论员|评论员|{_ROLE})?\s*(?P<names>{_NAMES}))(?=\s|$)"
+)
+_PHOTO_REPORT_AFTER = re.compile(r"^\s*报道")
 
 
 @dataclass
@@ -65,7 +80,8 @@ class ParsedByline:
 def split_byline(line: str) -> ParsedByline | None:
     """If ``line`` starts with a byline, split it off: byline source + rest == line."""
     stripped = line.lstrip()
-    match = _BYLINE.match(stripped) or _WEN_TU_BYLINE.match(stripped) or _BARE_DATELINE.match(stripped)
+    match = (_BYLINE.match(stripped) or _WEN_TU_BYLINE.match(stripped) or _AUTHOR_LINE.match(stripped)
+             or _BARE_DATELINE.match(stripped))
     if not match:
         return None
     lead_ws = len(line) - len(line.lstrip())
@@ -88,27 +104,80 @@ def split_trailing_byline(line: str) -> tuple[str, ParsedByline] | None:
                                                credits=credits_in(match.group("byline")))
 
 
+def split_trailing_credit(line: str) -> tuple[str, ParsedByline] | None:
+    """'……活动圆满结束。（王乾鹏 凌婷）' → ('……活动圆满结束。', credit): an item's authors in brackets
+    after its last sentence; text + source == line."""
+    match = _TRAILING_CREDIT.search(line)
+    if not match or not line[: match.start()].strip():
+        return None
+    credits = parse_closing_credit(match.group("credit"))
+    if not credits:
+        return None
+    source = line[match.start():]
+    return line[: match.start()], ParsedByline(text=source.strip(), source=source, rest="", credits=credits)
+
+
 def credits_in(byline: str) -> list[tuple[str, str]]:
-    """(printed name, role) for every name in a byline, in print order; 摄影 adds photographer."""
+    """(printed name, role) for every name in a byline, in print order; 摄影 adds photographer.
+
+    ``摄影报道`` closing the byline covers every name before it (记者A 通讯员B摄影报道: A and B both
+    took the photos); ``摄影`` inside the byline covers only its own group (记者A摄影 通讯员B报道)."""
     credits: list[tuple[str, str]] = []
     wen_tu = _WEN_TU_BYLINE.match(byline)
     if wen_tu and not wen_tu.group("role"):
-        for name in re.split(r"\s*[、，,]\s*", wen_tu.group("names")):
+        for name in split_names(wen_tu.group("names")):
             credits += [(name, CreditRole.REPORTER), (name, CreditRole.PHOTOGRAPHER)]
         return credits
-    for group in _GROUP_PARTS.finditer(byline):
+    author = _AUTHOR_LINE.match(byline)
+    if author:
+        role = ROLE_WORDS.get(author.group("role") or "", CreditRole.REPORTER)
+        return [(name, role) for name in split_names(author.group("names"))]
+    groups = list(_GROUP_PARTS.finditer(byline))
+    photo_report = bool(groups) and bool(groups[-1].group("photo")) and bool(
+        _PHOTO_REPORT_AFTER.match(byline[groups[-1].end():]))
+    for group in groups:
         role = ROLE_WORDS[group.group("role")]
-        photographer = bool(group.group("photo") or group.group("wentu_before"))
-        for name in re.split(r"\s*[、，,]\s*", group.group("names")):
+        photographer = photo_report or bool(group.group("photo") or group.group("wentu_before"))
+        for name in split_names(group.group("names")):
             credits.append((name, role))
             if photographer:
                 credits.append((name, CreditRole.PHOTOGRAPHER))
     return credits
 
 
+def split_names(names: str) -> list[str]:
+    """'方旭、傅立华' / '王乾鹏 凌婷' → the names."""
+    return [name for name in re.split(r"[\s、，,]+", names.strip()) if name]
+
+
 def parse_closing_credit(line: str) -> list[tuple[str, str]] | None:
-    """'通讯员杨磊 摄' → [('杨磊', photographer)]; None if the line is not a photo credit."""
-    match = _CLOSING_CREDIT.match(line)
+    """A credit line of its own, closing a photo or an item; None if ``line`` is not one.
+
+    '通讯员杨磊 摄'          → 杨磊 correspondent and photographer (he took the photo)
+    'X 摄' / 'X、Y 摄影报道'  → photographers
+    '记者A 通讯员B摄影报道'   → A reporter, B correspondent, both photographers (摄影报道 covers all)
+    '（王乾鹏 凌婷）'         → the item's authors (reporters): a bracket of names and nothing else
+    """
+    text = line.strip()
+    bracketed = _BRACKETED.match(text)
+    inner = bracketed.group(1).strip() if bracketed else text
+    match = _CLOSING_CREDIT.match(inner)
     if not match:
         return None
-    return [(name, CreditRole.PHOTOGRAPHER) for name in re.split(r"\s*[、，,]\s*", match.group("names"))]
+    suffix = match.group("suffix") or ""
+    if not suffix and not bracketed:
+        return None  # 'X Y' alone could be a slogan title (法护权益 安心在嘉): a credit says 摄 or brackets
+    photographer = "摄" in suffix
+    credits: list[tuple[str, str]] = []
+    role = None
+    for group in _CREDIT_GROUP.finditer(match.group("groups")):
+        # A role word covers the names after it up to the next role word: (通讯员 吴晓明 周丽).
+        role = ROLE_WORDS.get(group.group("role") or "") or role
+        for name in split_names(group.group("names")):
+            if role:
+                credits.append((name, role))
+            elif not photographer:
+                credits.append((name, CreditRole.REPORTER))
+            if photographer:
+                credits.append((name, CreditRole.PHOTOGRAPHER))
+    return credits or None

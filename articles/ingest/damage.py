@@ -13,34 +13,35 @@
 * MISSING_BYLINE — an article with neither byline nor photo credit.
 """
 
-import logging
 import re
-from functools import lru_cache
 
 from articles.models.choices import BlockKind, FlagCode
 from articles.text.fold import fold
 
 from .draft import PageDraft, Piece
-from .places import Gazetteer
+from .cohesion import breaks_inside_word
+from .places import PlaceNames
 from .repair import Join
 from .text_rules import is_finished, is_single_sentence, starts_mid_sentence
 
 DUPLICATE_MIN_CHARS = 10
 ORPHAN_MAX_CHARS = 15
 LOST_TEXT_MAX_CHARS = 15
+NEIGHBOURS = 10  # articles each side searched for the story misplaced text belongs to
 _CLAUSE = re.compile(r"[，,；;：:、]")
 
 
-def flag_damage(draft: PageDraft, joins: list[Join], gazetteer: Gazetteer) -> None:
+def flag_damage(draft: PageDraft, joins: list[Join], gazetteer: PlaceNames) -> None:
     _flag_duplicates(draft.pieces)
     _flag_orphans(draft)
     _flag_truncation(draft.pieces)
     _flag_lost_text(joins)
+    by_article = draft.pieces_by_article()
     for index, article in enumerate(draft.articles):
-        pieces = draft.article_pieces(index)
+        pieces = by_article.get(index, [])
         if not any(p.kind in (BlockKind.BYLINE, BlockKind.CREDIT) for p in pieces):
             article.flag(FlagCode.MISSING_BYLINE, "未找到署名或图片署名")
-    _flag_misplaced(draft, gazetteer)
+    _flag_misplaced(draft, gazetteer, by_article)
 
 
 def _flag_duplicates(pieces: list[Piece]) -> None:
@@ -87,7 +88,7 @@ def _flag_lost_text(joins: list[Join]) -> None:
         right = join.right.strip()
         if len(right) > LOST_TEXT_MAX_CHARS or _CLAUSE.search(right) or not is_single_sentence(right):
             continue
-        if _break_inside_word(join.left, right):
+        if breaks_inside_word(join.left, right):
             continue
         join.piece.flag(
             FlagCode.LOST_TEXT,
@@ -95,37 +96,17 @@ def _flag_lost_text(joins: list[Join]) -> None:
         )
 
 
-@lru_cache(maxsize=1)
-def _tokenizer():
-    """A jieba tokenizer of our own with the stock dictionary only, so that this judgment does not
-    change when another part of the site loads a user dictionary into jieba's global tokenizer."""
-    import jieba
-
-    jieba.setLogLevel(logging.WARNING)
-    tokenizer = jieba.Tokenizer()
-    tokenizer.initialize()
-    return tokenizer
-
-
-def _break_inside_word(left: str, right: str) -> bool:
-    """True if jieba reads a word across the break (表|彰 → 表彰): the break is a clean split."""
-    head, tail = left[-6:], right[:6]
-    offset = 0
-    for word in _tokenizer().lcut(head + tail, HMM=False):
-        if offset < len(head) < offset + len(word):
-            return True
-        offset += len(word)
-    return False
-
-
-def _article_about(draft: PageDraft, gazetteer: Gazetteer, text: str, title_places: dict, exclude: int):
-    """The other article whose title names the places of ``text`` — the most specific match first
-    (临平 text → the 临平 story, not another 杭州 one)."""
+def _article_about(draft: PageDraft, gazetteer: PlaceNames, text: str, title_places: dict, exclude: int):
+    """The other article nearby whose title names the places of ``text`` — the most specific match
+    first (临平 text → the 临平 story, not another 杭州 one). Scrambled text comes from a story
+    printed near it, so only ``NEIGHBOURS`` articles each side are compared: a page of thousands of
+    articles is still checked in time linear in its length."""
     places, cities = gazetteer.places_in(text), gazetteer.cities_in(text)
     best, best_score = None, (0, 0)
-    for index, article in enumerate(draft.articles):
+    for index in range(max(0, exclude - NEIGHBOURS), min(len(draft.articles), exclude + NEIGHBOURS + 1)):
         if index == exclude:
             continue
+        article = draft.articles[index]
         title = " ".join((article.kicker, article.headline, article.subtitle))
         score = (len(places & gazetteer.places_in(title)), len(cities & title_places[index]))
         if score > best_score:
@@ -133,7 +114,7 @@ def _article_about(draft: PageDraft, gazetteer: Gazetteer, text: str, title_plac
     return best
 
 
-def _flag_misplaced(draft: PageDraft, gazetteer: Gazetteer) -> None:
+def _flag_misplaced(draft: PageDraft, gazetteer: PlaceNames, by_article: dict) -> None:
     """A paragraph naming places, none of them in its own title, is misplaced when it is the
     article's lead, or when its places are those of another article's title on the page."""
     title_places = {
@@ -144,7 +125,7 @@ def _flag_misplaced(draft: PageDraft, gazetteer: Gazetteer) -> None:
         own = title_places[index]
         if not own:
             continue
-        body = [p for p in draft.article_pieces(index) if p.kind == BlockKind.BODY and not p.hidden
+        body = [p for p in by_article.get(index, []) if p.kind == BlockKind.BODY and not p.hidden
                 and not any(code == FlagCode.ORPHAN for code, _ in p.flags)]
         for position, piece in enumerate(body):
             places = gazetteer.cities_in(piece.text)

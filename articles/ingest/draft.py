@@ -24,6 +24,11 @@ class Piece:
     hidden: bool = False
     article: int | None = None  # index into PageDraft.articles
     position: int = 0
+    closes_item: bool = False  # a byline printed at the end of an item: （记者 张三）
+    jump_page: int | None = None  # a continuation marker's other page (下转第4版 → 4)
+    # Why the importer decided what it did about this piece (a new article, a subhead, a title
+    # line's role): signal values and a one-line summary, shown next to the block in the editor.
+    decision: dict = field(default_factory=dict)
 
     def flag(self, code: str, message: str) -> None:
         self.flags.append((code, message))
@@ -51,6 +56,8 @@ class ArticleDraft:
     byline: str = ""
     credits: list[CreditDraft] = field(default_factory=list)
     flags: list[tuple[str, str]] = field(default_factory=list)  # article-level (no block)
+    continued_from: int | None = None  # 上接第N版: the article starts on page N
+    continued_to: int | None = None  # 下转第N版: the article goes on on page N
 
     def flag(self, code: str, message: str) -> None:
         self.flags.append((code, message))
@@ -63,5 +70,14 @@ class PageDraft:
     banner: str = ""
     markdown: bool = False
 
-    def article_pieces(self, index: int) -> list[Piece]:
-        return sorted((p for p in self.pieces if p.article == index), key=lambda p: p.position)
+    def pieces_by_article(self) -> dict[int, list[Piece]]:
+        """Every article's pieces in reading order, grouped in one pass over the page (so that a
+        page of thousands of articles is not walked once per article)."""
+        grouped: dict[int, list[Piece]] = {}
+        for piece in self.pieces:
+            if piece.article is not None:
+                grouped.setdefault(piece.article, []).append(piece)
+        for pieces in grouped.values():
+            pieces.sort(key=lambda p: p.position)
+        return grouped
+

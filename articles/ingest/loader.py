@@ -27,9 +27,9 @@ from articles.text.slugs import pinyin_slug
 from .dating import DateEvidence, estimate_date, estimate_year, read_evidence
 from .draft import PageDraft
 from .errors import IngestError
-from .manifest import MANIFEST_NAME, ManifestEntry, read_manifest
+from .manifest import MANIFEST_NAME, ManifestEntry, check_fits, read_manifest
 from .pipeline import parse_page
-from .places import Gazetteer
+from .places import PlaceNames
 from .reading import SourceFile, read_source
 from .writer import write_draft
 
@@ -69,15 +69,18 @@ class LoadSummary:
 
 class PageLoader:
     def __init__(self, force: bool = False, discard_corrections: bool = False,
-                 progress: Callable[[Iterable], Iterable] | None = None):
+                 progress: Callable[[Iterable], Iterable] | None = None, max_page_kb: int | None = None):
+        from django.conf import settings
+
         self.force = force
         self.discard_corrections = discard_corrections
+        self.max_page_bytes = 1024 * (max_page_kb or settings.IMPORT_MAX_PAGE_KB)
         self.progress = progress or (lambda items: items)
 
     # ---- phase 1: validate and plan -------------------------------------------------------
     def load(self, paths: list[Path], manifest: Path | None = None) -> LoadSummary:
         files = self._collect(paths, manifest)
-        sources = [(read_source(path), entry) for path, entry in files]
+        sources = [(read_source(path, self.max_page_bytes), entry) for path, entry in files]
         plans = [self._plan(source, entry) for source, entry in sources]
         self._check_refusals(plans)
         self._check_page_numbers(plans)
@@ -119,7 +122,11 @@ class PageLoader:
                         default = folder / MANIFEST_NAME
                         manifests[folder] = read_manifest(default) if default.is_file() else {}
                     entries = manifests[folder]
-                found.append((file, entries.get(file.name) or ManifestEntry(file=file.name)))
+                entry = entries.get(file.name)
+                if entry is None:
+                    entry = ManifestEntry(file=file.name)
+                    check_fits(entry, str(file))
+                found.append((file, entry))
         names = Counter(path.name for path, _ in found)
         twice = [name for name, count in names.items() if count > 1]
         if twice:
@@ -192,18 +199,22 @@ class PageLoader:
         """Parse every page; banners and column labels learnt from one page (or from the archive)
         help read the others, so pages are parsed again until no new ones turn up (twice at most
         in practice: a markdown page names a label a plain page of the same batch also carries)."""
-        gazetteer = Gazetteer.from_database()
+        places = PlaceNames.from_database()
         banners = set(Page.objects.exclude(banner="").values_list("banner", flat=True))
         labels = set(Article.objects.exclude(column_label="").values_list("column_label", flat=True))
+        to_parse = plans
         for _attempt in range(3):
-            for plan in plans:
-                plan.draft = parse_page(plan.source.text, gazetteer, banners, labels)
-            found_banners = {plan.draft.banner for plan in plans if plan.draft.banner}
-            found_labels = {a.column_label for plan in plans for a in plan.draft.articles if a.column_label}
-            if found_banners <= banners and found_labels <= labels:
+            for plan in to_parse:
+                plan.draft = parse_page(plan.source.text, places, banners, labels)
+            found_banners = {plan.draft.banner for plan in plans if plan.draft.banner} - banners
+            found_labels = {a.column_label for plan in plans for a in plan.draft.articles if a.column_label} - labels
+            if not found_banners and not found_labels:
                 return
             banners |= found_banners
             labels |= found_labels
+            # Only pages that print one of the new names can read differently now.
+            new_names = ["".join(name.split()) for name in found_banners | found_labels]
+            to_parse = [plan for plan in plans if any(name in "".join(plan.source.text.split()) for name in new_names)]
 
     def _date_pages(self, plans: list[PlannedPage]) -> None:
         """Manifest dates first; then years the texts report; then banner peers for the rest."""
@@ -285,7 +296,7 @@ class PageLoader:
             page.number_is_estimated = True
         page.issue = issue
         page.name = plan.entry.page_name
-        page.banner = plan.draft.banner
+        page.banner = plan.draft.banner[:300]
         page.sha256 = plan.source.sha256
         page.raw_text = plan.source.text
         page.save()

@@ -19,6 +19,7 @@ from .errors import IngestError
 DEFAULT_NEWSPAPER = "浙江工人日报"
 MANIFEST_NAME = "manifest.csv"
 COLUMNS = ("file", "newspaper", "date", "page", "page_name")
+MAX_PAGE_NUMBER = 2_147_483_647  # Page.number is a PositiveIntegerField: 32 bits on PostgreSQL
 
 
 @dataclass(frozen=True)
@@ -52,7 +53,7 @@ def read_manifest(path: Path) -> dict[str, ManifestEntry]:
             raise IngestError(f"{where}: empty file name")
         if name in entries:
             raise IngestError(f"{where}: {name} is listed twice (first at {entries[name].where})")
-        entries[name] = ManifestEntry(
+        entry = ManifestEntry(
             file=name,
             newspaper=(row.get("newspaper") or "").strip() or DEFAULT_NEWSPAPER,
             date=_parse_date(row.get("date"), where, name),
@@ -60,7 +61,34 @@ def read_manifest(path: Path) -> dict[str, ManifestEntry]:
             page_name=(row.get("page_name") or "").strip(),
             where=where,
         )
+        check_fits(entry, where)
+        entries[name] = entry
     return entries
+
+
+def column_limits() -> dict[str, int]:
+    """How many characters the archive keeps for each manifest field (read from the models, so the
+    check follows the columns: PostgreSQL refuses a longer value, SQLite would store it silently)."""
+    from articles.models import Newspaper, Page
+
+    return {
+        "file": Page._meta.get_field("source_name").max_length,
+        "newspaper": Newspaper._meta.get_field("name").max_length,
+        "page_name": Page._meta.get_field("name").max_length,
+    }
+
+
+def check_fits(entry: ManifestEntry, where: str) -> None:
+    """Refuse, before anything is written, a value longer than its column or a page number larger
+    than the database's integer column holds."""
+    for field, limit in column_limits().items():
+        value = getattr(entry, field)
+        if len(value) > limit:
+            raise IngestError(f"{where}: {field} of {entry.file[:40]} is {len(value)} characters long; "
+                              f"the archive keeps at most {limit} — shorten it")
+    if entry.page is not None and entry.page > MAX_PAGE_NUMBER:
+        raise IngestError(f"{where}: page number {entry.page} for {entry.file} is too large "
+                          f"(at most {MAX_PAGE_NUMBER})")
 
 
 def _parse_date(value: str | None, where: str, name: str) -> datetime.date | None:

@@ -12,39 +12,40 @@ from .damage import flag_damage
 from .draft import CreditDraft, PageDraft
 from .layout import lay_out
 from .paragraphs import source_lines, split_paragraphs
-from .places import Gazetteer
+from .places import PlaceNames
 from .repair import repair_column_breaks
 from .roles import classify
 
 
 def parse_page(
     text: str,
-    gazetteer: Gazetteer | None = None,
+    places: PlaceNames | None = None,
     known_banners: set[str] = frozenset(),
     known_labels: set[str] = frozenset(),
 ) -> PageDraft:
-    gazetteer = gazetteer or Gazetteer()
+    places = places or PlaceNames()
     lines = source_lines(text)
     pieces = classify(split_paragraphs(lines))
     pieces, joins = repair_column_breaks(pieces, lines)
-    articles, banner = lay_out(pieces, gazetteer, known_banners, known_labels)
+    articles, banner = lay_out(pieces, places, known_banners, known_labels)
     draft = PageDraft(pieces=pieces, articles=articles, banner=banner, markdown=any(p.mark for p in pieces))
     # Each article's pieces in reading order; damage flags look at an article's first/last pieces.
-    for index, _article in enumerate(articles):
-        for position, piece in enumerate(p for p in pieces if p.article == index):
+    for article_pieces in draft.pieces_by_article().values():
+        for position, piece in enumerate(article_pieces):
             piece.position = position
-    flag_damage(draft, joins, gazetteer)
+    flag_damage(draft, joins, places)
     _collect_credits(draft)
     return draft
 
 
 def _collect_credits(draft: PageDraft) -> None:
+    by_article = draft.pieces_by_article()
     for index, article in enumerate(draft.articles):
         credit_lines = []
         seen: set[tuple[str, str]] = set()
-        for piece in draft.article_pieces(index):
+        for piece in by_article.get(index, []):
             if piece.kind == BlockKind.BYLINE:
-                found = credits_in(piece.text)
+                found = credits_in(piece.text) or parse_closing_credit(piece.text) or []
             elif piece.kind == BlockKind.CREDIT:
                 found = parse_closing_credit(piece.text) or []
             else:

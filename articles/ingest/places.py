@@ -1,50 +1,54 @@
-"""Place names the importer needs for two judgments: which title line names the place (the
-headline), and whether a lead is about the same place as its title (misplaced text).
+"""Place names for the importer's judgments — which title line names the actor, whether a title
+names a place the article so far has not, whether a lead is about its title's place (misplaced
+text) — read by the one place matcher the site has (``articles.enrich.places_matcher``), so the
+importer and enrichment agree: 金华市场价格平稳 names no 金华, 西湖益联保 no 西湖区.
 
-Built from the Region table (cities and counties of Zhejiang, loaded by a data migration), by full
-name (象山县) and short name (象山); each name maps to its city, so 象山 and 宁波 agree.
+``PlaceNames()`` without a matcher knows no places (pure tests of the pipeline without a database);
+``PlaceNames.from_database()`` uses enrichment's matcher, built once per process.
 """
 
-import re
-from dataclasses import dataclass, field
+from __future__ import annotations
+
+from functools import lru_cache
 
 
-@dataclass
-class Gazetteer:
-    city_of: dict[str, str] = field(default_factory=dict)  # name → city code
-    code_of: dict[str, str] = field(default_factory=dict)  # name → its own code (county or city)
-    _pattern: re.Pattern | None = None
+class PlaceNames:
+    def __init__(self, matcher=None):
+        self.matcher = matcher
+        self._found = lru_cache(maxsize=4096)(self._find)
 
     @classmethod
-    def from_database(cls) -> "Gazetteer":
-        from articles.models import Region
-        from articles.models.choices import RegionLevel
+    def from_database(cls) -> "PlaceNames":
+        from articles.enrich.regions import get_matcher
 
-        rows = Region.objects.filter(level__in=[RegionLevel.CITY, RegionLevel.COUNTY]).values_list(
-            "code", "name", "short_name", "level", "parent__code"
-        )
-        city_of: dict[str, str] = {}
-        code_of: dict[str, str] = {}
-        for code, name, short_name, level, parent_code in rows:
-            city = code if level == RegionLevel.CITY else (parent_code or code)
-            for spelling in (name, short_name):
-                if spelling and len(spelling) >= 2 and spelling not in city_of:
-                    city_of[spelling] = city
-                    code_of[spelling] = code
-        return cls(city_of=city_of, code_of=code_of)
+        return cls(get_matcher())
 
     def cities_in(self, text: str) -> set[str]:
-        """City codes of the places named in ``text`` (longest names first: 西湖区 before 西湖)."""
-        return {self.city_of[name] for name in self._names_in(text)}
+        """Codes of the cities ``text`` is about (a county counts for its city: 象山 → 宁波)."""
+        return self._found(text)[0]
 
     def places_in(self, text: str) -> set[str]:
         """Codes of the places named in ``text`` as named: 临平 → 临平区, 杭州 → 杭州市."""
-        return {self.code_of.get(name, self.city_of[name]) for name in self._names_in(text)}
+        return self._found(text)[1]
 
-    def _names_in(self, text: str) -> list[str]:
-        if not self.city_of:
-            return []
-        if self._pattern is None:
-            names = sorted(self.city_of, key=len, reverse=True)
-            self._pattern = re.compile("|".join(map(re.escape, names)))
-        return [m.group(0) for m in self._pattern.finditer(text)]
+    def names_in(self, text: str) -> list[str]:
+        """The place names as printed in ``text`` (湖州, 高虹镇), in order of first occurrence."""
+        return list(self._found(text)[2])
+
+    def _find(self, text: str) -> tuple[frozenset[str], frozenset[str], tuple[str, ...]]:
+        if self.matcher is None or not text:
+            return frozenset(), frozenset(), ()
+        from articles.enrich.places_matcher import BODY
+
+        result = self.matcher.match([(text, BODY)])
+        gaz = self.matcher.gaz
+        cities = frozenset(gaz.places[i].code for i in result.weights if gaz.places[i].level == "city")
+        named = [gaz.places[i] for i in result.mentions]
+        printed = []
+        for place in named:
+            for spelling in (place.name, place.short_name):
+                if spelling and spelling in text and spelling not in printed:
+                    printed.append(spelling)
+                    break
+        printed.sort(key=text.find)
+        return cities, frozenset(p.code for p in named), tuple(printed)

@@ -14,8 +14,13 @@ from dataclasses import dataclass
 
 from articles.models.choices import BlockKind, FlagCode
 
+from .cohesion import breaks_inside_word
 from .draft import Piece
+from .roles import TITLE
 from .text_rules import is_finished, starts_inside_quote, unmatched_opening_quotes
+
+
+_NO_TITLE_STARTS = tuple("的了着地得之而并且及和与或、，,")
 
 
 @dataclass
@@ -29,6 +34,7 @@ class Join:
 
 
 def repair_column_breaks(pieces: list[Piece], lines: list[str]) -> tuple[list[Piece], list[Join]]:
+    _unmask_fragments(pieces)
     out: list[Piece] = []
     joins: list[Join] = []
     for piece in pieces:
@@ -50,6 +56,22 @@ def repair_column_breaks(pieces: list[Piece], lines: list[str]) -> tuple[list[Pi
             continue
         out.append(piece)
     return out, joins
+
+
+def _unmask_fragments(pieces: list[Piece]) -> None:
+    """A short piece of a paragraph cut off on both sides by column breaks looks like a title
+    (…发放慰问|金和慰问物资|2300余万元。). It is body text when the paragraph before is unfinished,
+    body text follows, and the break falls inside a word or the piece starts with a particle no
+    title starts with (的, 了 …)."""
+    for index in range(1, len(pieces) - 1):
+        previous, piece, following = pieces[index - 1], pieces[index], pieces[index + 1]
+        if (
+            piece.kind == TITLE and not piece.mark and piece.printed_lines == 1
+            and previous.kind == BlockKind.BODY and not is_finished(previous.text)
+            and following.kind == BlockKind.BODY and not following.after_image_gap and not piece.after_image_gap
+            and (piece.text.startswith(_NO_TITLE_STARTS) or breaks_inside_word(previous.text, piece.text))
+        ):
+            piece.kind = BlockKind.BODY
 
 
 def _continues(previous: Piece, piece: Piece) -> bool:

@@ -3,7 +3,7 @@
 import re
 
 # A paragraph that ends in one of these (optionally followed by closing quotes/brackets) is finished.
-TERMINAL = "。！？!?…—：:"
+TERMINAL = "。！？!?…—：:；;"
 CLOSERS = "”’」』\"')）》"
 OPENING_QUOTES = {"“": "”", "‘": "’", "「": "」", "『": "』"}
 CLOSING_QUOTES = {close: open_ for open_, close in OPENING_QUOTES.items()}
@@ -13,6 +13,16 @@ CLOSING_QUOTES = {close: open_ for open_, close in OPENING_QUOTES.items()}
 TITLE_MAX_CHARS = 50
 _CLAUSE_PUNCTUATION = re.compile(r"[。，,；;]")
 _SENTENCE_END = re.compile(r"[。！？!?]")
+_SENTENCE_OR_CLAUSE_END = re.compile(r"[。！？!?；;]")
+# Words that end the name of an organisation: the actor a title or a lead names (湖州市总工会,
+# 正邦物流有限公司). Titles use it to find the who-did-what line, the boundary decision to find a
+# new organisation in a title.
+ORGANISATION_ENDINGS = r"总?工会|公司|集团|学院|学校|协会|联合会|委员会|医院|银行|大学|中心|研究院"
+
+
+def has_sentence_end(text: str) -> bool:
+    """True if ``text`` ends a sentence or clause anywhere (。！？；)."""
+    return bool(_SENTENCE_OR_CLAUSE_END.search(text))
 
 
 def is_finished(text: str) -> bool:
@@ -25,12 +35,17 @@ def is_finished(text: str) -> bool:
     return bool(text) and text[-1] in TERMINAL
 
 
+# A title does not end on a particle or preposition; a body fragment cut by a column break may
+# (…提供停车休息、餐饮、淋浴、洗衣等服务的).
+_DANGLING_END = tuple("的和与及或在为对把将从向被、")
+
+
 def looks_like_title(text: str) -> bool:
     text = text.strip()
     return (
         0 < len(text) <= TITLE_MAX_CHARS
         and not _CLAUSE_PUNCTUATION.search(text)
-        and not text.endswith(("：", ":"))
+        and not text.endswith(("：", ":", *_DANGLING_END))
     )
 
 

@@ -1,12 +1,19 @@
 """Which line of a title group is the headline (主题), and which the kicker (引题) or subtitle (副题).
 
 Markdown-ish pages say it with marks: the highest-ranking mark is the headline, lines before it
-are kickers, lines after it subtitles. Plain pages do not, and a two-line group is ambiguous
-(kicker + headline, or headline + subtitle). The rule, from how this paper writes titles: the
-headline is the factual line that names *who and where* — a place (湖州, 温州市鹿城区) or a local
-organisation (工会, 集团); a slogan-like line (short phrases separated by spaces: 充电赋能 抱团发展)
-is the kicker. National bodies (中国工会十八大) name an occasion, not the actor, and do not count.
-When nothing decides, print order wins (headline first) and the article is flagged AMBIGUOUS_TITLE.
+are kickers, lines after it subtitles. Plain pages do not, and a two-line group could be either
+主题 + 副题 or 引题 + 主题. This paper's own e-paper metadata (and the seeds' marks: ``##``
+headline, ``###`` subtitle) say nearly nine two-line groups in ten are 主题 + 副题: the first line,
+shorter and more evocative, is the headline; the factual who-did-what line under it (sometimes
+starting with ——) is the subtitle. So print order decides unless a cue says 引题 + 主题:
+
+* the first line leads into the second: it ends with —— or a colon;
+* the first line is clearly longer than the second (``KICKER_LENGTH_RATIO``), names no actor, and
+  the second names one (a place of Zhejiang or an organisation) — a long context line over a short
+  who-did-what line (全力推进、突出加强 新就业形态劳动者 工会工作 / 温州市网约配送员集中入会).
+
+Three lines are 引题 + 主题 + 副题, unless the second starts with —— (then the first is the
+headline and the rest subtitles). Every choice is recorded with its reason on the title blocks.
 """
 
 import re
@@ -14,27 +21,20 @@ import re
 from articles.models.choices import BlockKind
 
 from .draft import Piece
-from .places import Gazetteer
+from .places import PlaceNames
+from .text_rules import ORGANISATION_ENDINGS
 
-_ORGANISATION = re.compile(r"(?<!中国)(?<!全国)(?<!中华)(?:总?工会|公司|集团|学院|学校|协会|联合会|委员会|医院)")
-_SLOGAN = re.compile(r"\S\s+\S")
+KICKER_LENGTH_RATIO = 1.4
+# National bodies (中国工会十八大) name an occasion, not the actor.
+_ORGANISATION = re.compile(rf"(?<!中国)(?<!全国)(?<!中华)(?:{ORGANISATION_ENDINGS})")
+_DASH_START = re.compile(r"^\s*(?:——|—|－－|--)")
+_LEADS_IN = re.compile(r"(?:——|—|：|:)\s*$")
 
 
-def assign_title_roles(group: list[Piece], gazetteer: Gazetteer) -> bool:
-    """Set each piece's kind to kicker/headline/subtitle; return True if the choice is uncertain."""
-    marked = [p for p in group if p.mark]
-    if marked:
-        headline_index = group.index(min(marked, key=lambda p: p.mark))
-        ambiguous = False
-    elif len(group) == 1:
-        headline_index, ambiguous = 0, False
-    elif len(group) == 2:
-        headline_index, ambiguous = _pick_headline(group, gazetteer)
-    elif len(group) == 3:
-        headline_index, ambiguous = 1, False
-    else:
-        headline_index, ambiguous = _pick_headline(group, gazetteer)
-        ambiguous = True
+def assign_title_roles(group: list[Piece], places: PlaceNames) -> bool:
+    """Set each piece's kind to kicker/headline/subtitle and record why on each piece; return True
+    if the choice is a guess an editor should confirm."""
+    headline_index, reason, uncertain = _choose_headline(group, places)
     for index, piece in enumerate(group):
         if index < headline_index:
             piece.kind = BlockKind.KICKER
@@ -42,19 +42,31 @@ def assign_title_roles(group: list[Piece], gazetteer: Gazetteer) -> bool:
             piece.kind = BlockKind.HEADLINE
         else:
             piece.kind = BlockKind.SUBTITLE
-    return ambiguous
+        piece.decision = {**piece.decision, "title_role": piece.kind, "title_reason": reason}
+    return uncertain
 
 
-def _pick_headline(group: list[Piece], gazetteer: Gazetteer) -> tuple[int, bool]:
-    scores = [_score(p.text, gazetteer) for p in group]
-    best = max(scores)
-    if scores.count(best) > 1:
-        return 0, True
-    return scores.index(best), False
+def _choose_headline(group: list[Piece], places: PlaceNames) -> tuple[int, str, bool]:
+    marked = [p for p in group if p.mark]
+    if marked:
+        return group.index(min(marked, key=lambda p: p.mark)), "标记级别最高的一行为主题", False
+    if len(group) == 1:
+        return 0, "单行标题", False
+    dash = next((i for i, p in enumerate(group) if i and _DASH_START.match(p.text)), None)
+    if dash is not None:
+        return dash - 1, "以——开头的一行是副题，其上一行为主题", False
+    if len(group) == 2:
+        first, second = group
+        if _LEADS_IN.search(first.text):
+            return 1, "首行以——/冒号引出下行：引题+主题", False
+        if (len(first.text) >= KICKER_LENGTH_RATIO * len(second.text)
+                and _names_actor(second.text, places) and not _names_actor(first.text, places)):
+            return 1, "首行较长且未点明主体，次行点明主体：引题+主题（少见，请核对）", True
+        return 0, "两行标题按本报惯例为主题+副题（首行为主题）", False
+    if len(group) == 3:
+        return 1, "三行标题：引题+主题+副题", False
+    return 1, f"{len(group)} 行标题：按引题+主题+副题推测", True
 
 
-def _score(text: str, gazetteer: Gazetteer) -> tuple[int, int, int]:
-    places = len(gazetteer.cities_in(text))
-    organisations = len(_ORGANISATION.findall(text))
-    not_slogan = 0 if _SLOGAN.search(text.strip()) else 1
-    return (min(places, 1), min(organisations, 1), not_slogan)
+def _names_actor(text: str, places: PlaceNames) -> bool:
+    return bool(places.cities_in(text)) or bool(_ORGANISATION.search(text))

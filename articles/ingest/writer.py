@@ -17,6 +17,7 @@ def write_draft(page: Page, draft: PageDraft) -> tuple[list[int], Counter]:
     articles = Article.objects.bulk_create([
         Article(page=page, order=a.order, kicker=a.kicker[:300], headline=a.headline[:300],
                 subtitle=a.subtitle[:300], column_label=a.column_label[:100], byline=a.byline[:300],
+                continued_from=a.continued_from, continued_to=a.continued_to,
                 slug=pinyin_slug(a.headline or a.kicker or a.subtitle or f"article-{a.order}"))
         for a in draft.articles
     ])
@@ -24,7 +25,7 @@ def write_draft(page: Page, draft: PageDraft) -> tuple[list[int], Counter]:
         Block(page=page, seq=seq, article=articles[p.article] if p.article is not None else None,
               position=p.position, kind=p.kind, text=p.text, source_text=p.source_text,
               line_start=p.line_start, line_end=p.line_end, joined_lines=p.joined_lines,
-              after_image_gap=p.after_image_gap, hidden=p.hidden)
+              after_image_gap=p.after_image_gap, hidden=p.hidden, decision=p.decision)
         for seq, p in enumerate(draft.pieces, start=1)
     ])
     duplicates = []

@@ -16,7 +16,8 @@ class BlockKind(models.TextChoices):
     BYLINE = "byline", _("署名")  # 本报讯 记者X 通讯员Y报道
     BODY = "body", _("正文")
     CAPTION = "caption", _("图片说明")
-    CREDIT = "credit", _("图片署名")  # closing 通讯员X 摄
+    CREDIT = "credit", _("图片署名")  # closing 通讯员X 摄, or an item's author in brackets （王乾鹏 凌婷）
+    JUMP = "jump", _("转版提示")  # 下转第4版 / 上接第1版: not a title; the article's continued_to/from
 
     @classmethod
     def title_kinds(cls) -> tuple[str, ...]:

@@ -20,6 +20,8 @@ class Article(models.Model):
     subtitle = models.CharField("副题", max_length=300, blank=True)
     column_label = models.CharField("栏目", max_length=100, blank=True)
     byline = models.CharField("署名", max_length=300, blank=True)
+    continued_from = models.PositiveSmallIntegerField("上接第几版", null=True, blank=True)
+    continued_to = models.PositiveSmallIntegerField("下转第几版", null=True, blank=True)
     slug = models.SlugField("拼音", max_length=120, blank=True, allow_unicode=False)
     status = models.CharField("状态", max_length=20, choices=ArticleStatus.choices, default=ArticleStatus.AUTOMATIC)
     reviewed_at = models.DateTimeField(null=True, blank=True)
@@ -80,6 +82,9 @@ class Block(models.Model):
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="duplicates"
     )
     hidden = models.BooleanField("不显示", default=False, help_text="重复等：保留但不向读者显示")
+    # Why the importer cut the page here (new article / inner subhead) or gave a title line its role:
+    # {"summary": "新文章：前有署名…", "reasons": […], "signals": {…}}. Shown in the page editor.
+    decision = models.JSONField("导入判断", default=dict, blank=True)
 
     class Meta:
         verbose_name = verbose_name_plural = "文本块"

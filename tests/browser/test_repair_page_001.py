@@ -64,8 +64,10 @@ class PageEditor:
         return self.page.locator(selector).first
 
     def article(self, headline_part: str):
+        """The article with ``headline_part`` in a title line (001's place-naming lines are
+        subtitles: the paper prints 主题 + 副题)."""
         return self.page.locator("section.editor-article", has=self.page.locator(
-            ".title-line.headline", has_text=headline_part)).first
+            ".title-line:not(.column-label)", has_text=headline_part)).first
 
     def lines_of(self, headline_part: str) -> list[str]:
         """data-lines of the article's blocks in the order shown, hidden ones marked with '~'."""

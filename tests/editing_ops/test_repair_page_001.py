@@ -102,7 +102,7 @@ def test_repair_page_001_and_undo_it_step_by_step(page001, editor):
     assert texts(ningbo)[5].endswith("构筑起“新型带徒制”工作的“四梁八柱”。")
     orphan = at(page, 118)
     assert orphan.hidden and orphan.duplicate_of_id == at(page, 128).pk and orphan.article_id == ningbo.pk
-    assert ningbo.headline == "宁波海建工会“新型带徒制”搭建成才“快车道”"
+    assert ningbo.subtitle == "宁波海建工会“新型带徒制”搭建成才“快车道”"
     assert ningbo.byline == "本报讯 记者张浩星 通讯员李娟报道"
     assert byline_credits(ningbo) == {("张浩星", CreditRole.REPORTER), ("李娟", CreditRole.CORRESPONDENT)}
     assert not byline_credits(linping) & byline_credits(ningbo)
@@ -112,7 +112,7 @@ def test_repair_page_001_and_undo_it_step_by_step(page001, editor):
 
     assert texts(linping) == [at(page, 134).text, at(page, 136).text, at(page, 130).text, at(page, 132).text]
     assert texts(linping)[2].startswith("会”平台") and texts(linping)[3].startswith("据了解，临平")
-    assert linping.headline.startswith("杭州临平区总工会") and linping.byline == ""
+    assert linping.subtitle.startswith("杭州临平区总工会") and linping.byline == ""
     assert Flag.objects.filter(article=linping, code=FlagCode.MISSING_LEAD, resolved_at__isnull=True).exists()
 
     # The repeats are kept, hidden, each pointing at the copy readers see.

@@ -50,7 +50,12 @@ def block_at(page: Page, line: int, kind: str | None = None) -> Block:
 
 
 def article_with(page: Page, headline_part: str) -> Article:
-    return Article.objects.get(page=page, headline__contains=headline_part)
+    """The article with ``headline_part`` in one of its title lines (the seeds' plain pages print
+    主题 + 副题, so the place-naming line is often the subtitle)."""
+    from django.db.models import Q
+
+    return Article.objects.get(Q(headline__contains=headline_part) | Q(subtitle__contains=headline_part)
+                               | Q(kicker__contains=headline_part), page=page)
 
 
 def editor_url(page: Page) -> str:

@@ -98,7 +98,7 @@ def test_history_names_blocks_by_line_and_values_by_label(editor_client, page001
     post_action(editor_client, page001, "set_kind", block=block_at(page001, 113).pk, kind=BlockKind.SUBHEAD)
     html = editor_client.get(reverse("admin:articles_page_revisions", args=[page001.pk])).content.decode()
     assert "文本块 L113「匠心传承释放出" in html
-    assert "小标题" in html and "引题" in html  # kind labels, not "subhead"/"kicker"
+    assert "小标题" in html and "主题" in html  # kind labels, not "subhead"/"headline"
     assert "文本块 #" not in html and "地区 #" not in html  # no bare row ids
 
 

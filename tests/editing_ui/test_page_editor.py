@@ -23,7 +23,7 @@ def test_every_block_is_shown_once_inside_its_article(editor_client, page001):
 @pytest.mark.django_db
 def test_article_groups_show_title_and_blocks_in_order(editor_client, page001):
     html = editor_client.get(editor_url(page001)).content.decode()
-    ningbo = Article.objects.get(page=page001, headline__contains="宁波海建")
+    ningbo = Article.objects.get(page=page001, subtitle__contains="宁波海建")
     section = html.split(f'id="article-{ningbo.pk}"', 1)[1].split("</section>", 1)[0]
     assert "宁波海建工会“新型带徒制”" in section
     lines = [int(n) for n in re.findall(r'data-lines="(\d+)-\d+"', section)]

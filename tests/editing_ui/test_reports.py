@@ -11,7 +11,7 @@ from articles.views.reports import REPORTS_PER_HOUR
 
 @pytest.fixture
 def article(db):
-    return Article.objects.filter(page__source_name__startswith="001_", headline__contains="宁波海建").get()
+    return Article.objects.filter(page__source_name__startswith="001_", subtitle__contains="宁波海建").get()
 
 
 def _url(article):

@@ -33,3 +33,20 @@ def snapshot() -> dict:
 
 def import_logs() -> int:
     return ImportLog.objects.count()
+
+
+def read_page(text: str):
+    """Parse a made-up page the way the importer does (with the place matcher of the database)."""
+    from articles.ingest.pipeline import parse_page
+    from articles.ingest.places import PlaceNames
+
+    return parse_page(text, PlaceNames.from_database())
+
+
+def titles_of(draft) -> list[tuple[str, str, str]]:
+    """(kicker, headline, subtitle) of every article of a parsed page, in print order."""
+    return [(a.kicker, a.headline, a.subtitle) for a in draft.articles]
+
+
+def credits_of(article) -> list[tuple[str, str]]:
+    return [(c.printed_name, c.role) for c in article.credits]

@@ -34,17 +34,17 @@ def test_column_label_is_not_part_of_the_headline():
 def test_title_blocks_keep_print_order_and_roles():
     article = articles_of("001")[1]
     titles = list(article.blocks.filter(kind__in=BlockKind.title_kinds()).order_by("position"))
-    assert [(b.kind, b.line_start) for b in titles] == [(BlockKind.KICKER, 33), (BlockKind.HEADLINE, 35)]
-    assert article.title_lines == [("kicker", "更好地激励产业工人以技提薪"),
-                                   ("headline", "杭州临安高虹镇节能灯行业新增能级工资薪酬激励机制")]
+    assert [(b.kind, b.line_start) for b in titles] == [(BlockKind.HEADLINE, 33), (BlockKind.SUBTITLE, 35)]
+    assert article.title_lines == [("headline", "更好地激励产业工人以技提薪"),
+                                   ("subtitle", "杭州临安高虹镇节能灯行业新增能级工资薪酬激励机制")]
 
 
 def test_a_title_printed_over_two_lines_is_one_title_line():
     ningbo, linping = articles_of("001")[6], articles_of("001")[7]
-    headline = ningbo.blocks.get(kind=BlockKind.HEADLINE)
+    headline = ningbo.blocks.get(kind=BlockKind.SUBTITLE)
     assert (headline.line_start, headline.line_end) == (115, 116)
     assert headline.text == "宁波海建工会“新型带徒制”搭建成才“快车道”"
-    assert linping.blocks.get(kind=BlockKind.HEADLINE).line_start == 136
+    assert linping.blocks.get(kind=BlockKind.SUBTITLE).line_start == 136
     subtitle = articles_of("002")[2].blocks.get(kind=BlockKind.SUBTITLE)
     assert subtitle.text == "杭州市西湖区举办首届政务服务办事员职业技能竞赛"  # trailing "  " line break gone
 
@@ -86,7 +86,7 @@ def test_known_column_label_is_recognised_on_a_plain_page():
     draft = parse_page(text, known_labels={"工会“小灵通”"})
     assert (draft.articles[0].column_label, draft.articles[0].headline) == ("工会“小灵通”", "某县总工会开展活动")
     without = parse_page(text)
-    assert without.articles[0].column_label == ""  # unknown: read as a kicker, print order kept
+    assert without.articles[0].column_label == ""  # unknown: read as a title line, print order kept
 
 
 def test_photo_story_on_a_plain_page_is_its_own_article():

@@ -80,3 +80,44 @@ def test_command_line_exit_status_is_non_zero(tmp_path):
     assert result.returncode != 0
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and "missing.txt" in lines[0] and lines[0].startswith("CommandError:")
+
+
+def test_a_file_over_the_size_limit_is_refused_before_it_is_read(tmp_path, settings):
+    settings.IMPORT_MAX_PAGE_KB = 64
+    big = tmp_path / "937_big.txt"
+    big.write_text(GOOD_TEXT + "一段正文。\n" * 20_000, encoding="utf-8")
+    message = refused(big)
+    assert "937_big.txt" in message and "64 KB" in message and "--max-page-kb" in message
+    assert "937_big.txt" in refused(big, max_page_kb=32)
+
+
+@pytest.mark.parametrize("encoding, named", [("utf-16", "UTF-16LE (with a byte-order mark)"),
+                                             ("utf-16-be", "UTF-16BE"), ("utf-16-le", "UTF-16LE")])
+def test_utf16_file_is_named_with_how_to_convert(tmp_path, encoding, named):
+    page = tmp_path / "938_utf16.txt"
+    page.write_bytes(GOOD_TEXT.encode(encoding))
+    message = refused(page)
+    assert "938_utf16.txt" in message and named in message and "binary" not in message
+    assert "iconv -f UTF-16" in message and "-t UTF-8" in message
+
+
+@pytest.mark.parametrize("column, value, field", [
+    ("page_name", "很长的版名" * 20, "page_name"),
+    ("newspaper", "报" * 101, "newspaper"),
+])
+def test_manifest_value_longer_than_its_column_is_refused(tmp_path, column, value, field):
+    (tmp_path / "939_ok.txt").write_text(GOOD_TEXT, encoding="utf-8")
+    row = {"file": "939_ok.txt", "newspaper": "浙江工人日报", "date": "2024-05-06", "page": "1", "page_name": ""}
+    row[column] = value
+    manifest = tmp_path / "manifest.csv"
+    manifest.write_text("file,newspaper,date,page,page_name\n" + ",".join(row.values()) + "\n", encoding="utf-8")
+    message = refused(tmp_path)
+    assert f"{manifest}:2" in message and field in message and "at most" in message
+
+
+def test_manifest_page_number_too_large_for_the_column(tmp_path):
+    (tmp_path / "940_ok.txt").write_text(GOOD_TEXT, encoding="utf-8")
+    manifest = tmp_path / "manifest.csv"
+    manifest.write_text("file,newspaper,date,page,page_name\n940_ok.txt,浙江工人日报,2024-05-06,99999999999,\n",
+                        encoding="utf-8")
+    assert f"{manifest}:2" in refused(tmp_path)

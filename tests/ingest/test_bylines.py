@@ -33,7 +33,7 @@ def test_every_byline_name_with_its_role(prefix):
      [("羊荣江", R), ("方旭", C), ("傅立华", C)]),
     ("本报讯 记者邹伟锋摄影 报道 近日", "本报讯 记者邹伟锋摄影 报道", "近日", [("邹伟锋", R), ("邹伟锋", P)]),
     ("本报讯 记者李凡 通讯员徐剑摄影报道 近日", "本报讯 记者李凡 通讯员徐剑摄影报道", "近日",
-     [("李凡", R), ("徐剑", C), ("徐剑", P)]),
+     [("李凡", R), ("李凡", P), ("徐剑", C), ("徐剑", P)]),
     ("(记者 王小明 通讯员 李四)近日,", "(记者 王小明 通讯员 李四)", "近日,", [("王小明", R), ("李四", C)]),
     ("（记者 王小明）近日,", "（记者 王小明）", "近日,", [("王小明", R)]),
     ("见习记者赵五报道 近日", "见习记者赵五报道", "近日", [("赵五", R)]),
@@ -54,8 +54,9 @@ def test_body_text_mentioning_reporters_is_not_a_byline(line):
 
 
 def test_closing_photo_credit():
-    assert parse_closing_credit("通讯员杨磊 摄") == [("杨磊", P)]
-    assert parse_closing_credit("记者张三、李四 摄") == [("张三", P), ("李四", P)]
+    assert parse_closing_credit("通讯员杨磊 摄") == [("杨磊", C), ("杨磊", P)]
+    assert parse_closing_credit("记者张三、李四 摄") == [("张三", R), ("张三", P), ("李四", R), ("李四", P)]
+    assert parse_closing_credit("杨磊 摄") == [("杨磊", P)]
     assert parse_closing_credit("活动现场提供免费法律咨询服务。") is None
 
 

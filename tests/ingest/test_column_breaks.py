@@ -32,7 +32,7 @@ def test_joined_block_source_keeps_the_blank_lines():
 def test_no_join_across_title_or_image_gap():
     # 001 L89 ends mid-sentence but a new article's titles follow: not joined.
     assert block_at("001", 89).line_end == 89
-    assert block_at("001", 91).kind == BlockKind.KICKER
+    assert block_at("001", 91).kind == BlockKind.HEADLINE
     page = "标题一\n\n记者甲某报道 第一段没有写完,后面\n\n\n\n第二段在图片之后。还有第二句。\n"
     draft = parse_page(page)
     texts = [p.text for p in draft.pieces if p.kind == BlockKind.BODY]

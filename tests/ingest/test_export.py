@@ -22,12 +22,12 @@ def test_every_article_once_with_its_fields(tmp_path):
     records = exported(tmp_path)
     assert len(records) == Article.objects.count() == 38
     assert len({r["id"] for r in records}) == 38
-    record = next(r for r in records if r["headline"] == "温州市网约配送员集中入会")
+    record = next(r for r in records if {"role": "subtitle", "text": "温州市网约配送员集中入会"} in r["title"])
     assert record["newspaper"] == "浙江工人日报"
     assert record["issue_date"].startswith("2022-") and record["date_is_estimated"] is True
     assert record["page"]["number"] >= 1 and "name" in record["page"]
-    assert record["title"] == [{"role": "kicker", "text": "全力推进、突出加强 新就业形态劳动者 工会工作"},
-                               {"role": "headline", "text": "温州市网约配送员集中入会"}]
+    assert record["title"] == [{"role": "headline", "text": "全力推进、突出加强 新就业形态劳动者 工会工作"},
+                               {"role": "subtitle", "text": "温州市网约配送员集中入会"}]
     assert {"name": "邹伟锋", "printed_name": "邹伟锋", "role": "photographer", "status": "published"} in record["credits"]
     assert record["byline"] == "本报讯 记者邹伟锋摄影 报道"
     assert [b["kind"] for b in record["body"]][:2] == ["byline", "body"]
@@ -36,7 +36,7 @@ def test_every_article_once_with_its_fields(tmp_path):
 
 
 def test_hidden_duplicates_are_not_exported_as_body(tmp_path):
-    record = next(r for r in exported(tmp_path) if r["headline"].startswith("杭州临平区总工会"))
+    record = next(r for r in exported(tmp_path) if r["title"][-1]["text"].startswith("杭州临平区总工会"))
     texts = [b["text"] for b in record["body"]]
     assert not any(t.startswith("正是有了马军") for t in texts)
     assert {"duplicate", "misplaced"} <= {f["code"] for f in record["flags"]}

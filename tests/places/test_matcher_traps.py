@@ -25,6 +25,7 @@ def names(*sections):
     "重庆市江北区和上海普陀区的代表也来了。",
     "来自北京和上海的职工代表参加了会议。",
     "江山如此多娇。",
+    "金华市场价格平稳，蔬菜供应充足。",  # a market, not 金华市
 ])
 def test_traps_give_no_place(sentence):
     found, _ = names((sentence, BODY))

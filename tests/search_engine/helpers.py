@@ -30,7 +30,9 @@ def containing(*needles: str) -> set[int]:
 
 
 def headlines(ids) -> set[str]:
-    return set(Article.objects.filter(pk__in=ids).values_list("headline", flat=True))
+    """Every title line (kicker, headline, subtitle) of these articles."""
+    rows = Article.objects.filter(pk__in=ids).values_list("kicker", "headline", "subtitle")
+    return {line for row in rows for line in row if line}
 
 
 def db_facets(ids) -> dict[str, Counter]:

@@ -33,6 +33,6 @@ def test_search_query_set_facets_are_typed_columns(search_index):
 def test_search_query_set_more_like_this(search_index):
     from articles.models import Article
 
-    article = Article.objects.get(headline="桐庐县为劳模工匠打造幸福之家")
+    article = Article.objects.get(subtitle="桐庐县为劳模工匠打造幸福之家")
     similar = SearchQuerySet().more_like_this(article)[:3]
     assert similar and article.pk not in {int(r.pk) for r in similar}

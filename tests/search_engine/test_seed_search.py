@@ -91,6 +91,6 @@ def test_more_like_this(search_index):
 
     from articles.models import Article
 
-    article = Article.objects.get(headline="桐庐县为劳模工匠打造幸福之家")
+    article = Article.objects.get(subtitle="桐庐县为劳模工匠打造幸福之家")
     similar = more_like_this(article.pk, limit=3)
     assert similar and article.pk not in similar

@@ -64,7 +64,7 @@ def test_a_long_article_gets_several_snippets(client):
 
 
 def test_each_result_shows_title_group_date_page_and_cities(client):
-    article = Article.objects.exclude(kicker="").filter(headline__contains="劳模工匠").select_related(
+    article = Article.objects.exclude(subtitle="").filter(subtitle__contains="劳模工匠").select_related(
         "page__issue").first()
     assert article is not None
     response = client.get(reverse("search"), {"q": "劳模工匠"})
@@ -72,7 +72,7 @@ def test_each_result_shows_title_group_date_page_and_cities(client):
     body = response.content.decode()
     start = body.index(f'href="{item.url}"')
     block = body[body.rindex('<li class="result">', 0, start): body.index("</li>", start)]
-    assert 'class="result-kicker"' in block and article.kicker.replace("“", "") [:4] in block.replace("“", "")
+    assert 'class="result-subtitle"' in block and article.subtitle.replace("“", "")[:4] in block.replace("“", "")
     assert f'datetime="{article.page.issue.date:%Y-%m-%d}"' in block
     if article.page.issue.date_is_estimated:
         assert '<abbr class="estimated"' in block and "日期为估计" in block

@@ -23,17 +23,20 @@ class Command(BaseCommand):
         parser.add_argument("--manifest", type=Path,
                             help="CSV with file,newspaper,date,page,page_name (default: manifest.csv next to the pages)")
         parser.add_argument("--force", action="store_true", help="re-import pages whose file has changed")
+        parser.add_argument("--max-page-kb", type=int, default=None,
+                            help="refuse page files larger than this (default: IMPORT_MAX_PAGE_KB, 2048)")
         parser.add_argument("--discard-corrections", action="store_true",
                             help="with --force: re-import even pages editors have corrected (their work is lost)")
 
-    def handle(self, *args, paths, manifest, force, discard_corrections, verbosity, **options):
+    def handle(self, *args, paths, manifest, force, discard_corrections, max_page_kb, verbosity, **options):
         paths = paths or [Path(settings.BASE_DIR) / "seeds"]
         show_bar = verbosity > 0 and sys.stderr.isatty()
 
         def progress(items):
             return tqdm(items, desc="pages", unit="page", file=sys.stderr, disable=not show_bar)
 
-        loader = PageLoader(force=force, discard_corrections=discard_corrections, progress=progress)
+        loader = PageLoader(force=force, discard_corrections=discard_corrections, progress=progress,
+                            max_page_kb=max_page_kb)
         try:
             summary = loader.load(paths, manifest)
         except IngestError as error:
