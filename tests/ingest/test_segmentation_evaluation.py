@@ -19,7 +19,8 @@ from articles.models import Page
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 DEV_DIR = ROOT / "evaluation" / "segmentation" / "dev"
-GOLD_PAGES = sorted(ROOT.glob("seeds/*.txt")) + sorted(DEV_DIR.glob("*.txt"))
+HELDOUT_DIR = ROOT / "evaluation" / "segmentation" / "heldout"
+GOLD_PAGES = sorted(ROOT.glob("seeds/*.txt")) + sorted(DEV_DIR.glob("*.txt")) + sorted(HELDOUT_DIR.glob("*.txt"))
 
 
 def _lines(page: Path) -> list[str]:
