@@ -11,7 +11,7 @@ PY="$VENV/bin/python"
 stamp="$VENV/.installed-$(sha256sum pyproject.toml | cut -c1-16)"
 if [ ! -f "$stamp" ]; then
   "$PY" -m pip install --quiet --upgrade pip
-  "$PY" -m pip install --quiet -e ".[test]"
+  "$PY" -m pip install --quiet -e ".[test,bench]"
   rm -f "$VENV"/.installed-*
   touch "$stamp"
 fi

@@ -14,8 +14,8 @@ Where things are (each module's docstring says why it is built that way):
 - ``tasks`` / ``writer``  the queue's task and the only code that writes the index.
 - ``signals``   haystack signal processor → ``schedule_reindex``.
 - ``drift`` / ``checks``  ``manage.py check_index`` and the system checks ``articles.search.*``.
-- ``bench``     the synthetic corpus and measurements of ``manage.py bench_search``.
 
 Running: ``manage.py build_index`` (full rebuild, one writer), ``manage.py db_worker --queue-name
-default,search`` (the one index writer), ``manage.py check_index [--fix]``.
+default,search`` (the one index writer), ``manage.py check_index [--fix]``; the benchmark
+``manage.py bench_search`` lives in ``articles.bench``.
 """
