@@ -22,6 +22,7 @@ from django.core.management import call_command
 from . import ours, reference, stock
 from .measure import Stopwatch
 from .queries import check_strings, query_plan
+from .report import ours_to_tantivy
 
 
 def _phase(report: dict, name: str) -> None:
@@ -74,6 +75,7 @@ def run(articles: int, repeat: int, out_path: Path, *, stock_baseline: bool = Tr
     report["filters"] = plan[-1].filters
     _phase(report, "ours queries")
     report["engine"]["ours"] = ours.bench_engine(plan, repeat)
+    report["engine"]["ours_plain"] = ours.bench_engine(plan, repeat, highlight=False)
     if tantivy_index:
         _phase(report, "tantivy queries")
         report["engine"]["tantivy"] = tantivy_index.bench_engine(plan, repeat)
@@ -91,6 +93,7 @@ def run(articles: int, repeat: int, out_path: Path, *, stock_baseline: bool = Tr
             report["build"]["stock"] = stock.build(stock_path)
         _phase(report, "stock queries")
         report["engine"]["stock"] = stock.bench_engine(plan, repeat)
+    report["ours_to_tantivy"] = ours_to_tantivy(report)
     _phase(report, "end")
     out_path.write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
     return report
@@ -102,11 +105,12 @@ def _facet_check(index: reference.TantivyReference, query) -> dict:
     same work and the ratio means less.) The values that differ are listed."""
     from articles.search.service import search
 
-    ours_counts = search(query.typed, facets=True).facets
+    # Facet names compared without underscores: the search vocabulary may spell page_name "pagename".
+    ours_counts = {name.replace("_", ""): counts for name, counts in search(query.typed, facets=True).facets.items()}
     theirs = index.facet_counts(query, {})
     differences = []
     for name, counts in theirs.items():
-        mine = {str(value): n for value, n in ours_counts.get(name, [])}
+        mine = {str(value): n for value, n in ours_counts.get(name.replace("_", ""), [])}
         other = {str(int(value)) if isinstance(value, float) else str(value): n for value, n in counts.items()}
         differences += [f"{name}={value}: {mine.get(value)} vs {other.get(value)}"
                         for value in sorted(set(mine) | set(other)) if mine.get(value) != other.get(value)]
