@@ -99,7 +99,6 @@ def run(articles: int, repeat: int, out_path: Path, *, stock_baseline: bool = Tr
     return report
 
 
-
 def _facet_check(index: reference.TantivyReference, query) -> dict:
     """Do both engines count the same facets for a words query? (If not, they are not doing the
     same work and the ratio means less.) The values that differ are listed."""
