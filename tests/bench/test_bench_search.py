@@ -61,7 +61,7 @@ def test_bench_search_reports_every_kind_beside_the_references(tmp_path, capsys)
     assert set(report["strings"]) == {q.label for kind in STRING_RULES for q in QUERY_KINDS[kind]}
 
     if "tantivy" in ENGINES:
-        assert "ours/tantivy CPU" in table and set(report["ours_to_tantivy"]) == kinds
+        assert "ours÷tantivy" in table and set(report["ours_to_tantivy"]) == kinds
         ours, theirs = report["engine"]["ours"]["hits"], report["engine"]["tantivy"]["hits"]
         # Same documents, same jieba tokens: a query of whole words finds the same articles.
         for row in ("one word", "two words"):
