@@ -26,8 +26,15 @@ from .report import ours_to_tantivy
 
 
 def _phase(report: dict, name: str) -> None:
-    report["load_average"][name] = round(os.getloadavg()[0], 2)
-    print(f"[{time.strftime('%H:%M:%S', time.gmtime())} UTC] {name} (load {os.getloadavg()[0]:.2f})", file=sys.stderr, flush=True)
+    load = report["load_average"][name] = round(os.getloadavg()[0], 2)
+    print(f"[{time.strftime('%H:%M:%S', time.gmtime())} UTC] {name} (load {load})", file=sys.stderr, flush=True)
+
+
+def _done(figures: dict) -> dict:
+    """Print a phase's figures as soon as they are known: a long run can be read while it runs."""
+    shown = figures.get("latency", figures)
+    print(f"    {json.dumps(shown, ensure_ascii=False)}", file=sys.stderr, flush=True)
+    return figures
 
 
 def _corpus_filters() -> dict:
@@ -64,35 +71,35 @@ def run(articles: int, repeat: int, out_path: Path, *, stock_baseline: bool = Tr
         build_corpus(articles, seeds)
         report["corpus_seconds"] = round(watch.stop().wall, 1)
         _phase(report, "ours build")
-        report["build"]["ours"] = ours.build()
+        report["build"]["ours"] = _done(ours.build())
 
     tantivy_index = reference.TantivyReference(data_dir / "tantivy_index") if tantivy else None
     if tantivy_index and (not reuse or "tantivy" not in report["build"]):
         _phase(report, "tantivy build")
-        report["build"]["tantivy"] = tantivy_index.build()
+        report["build"]["tantivy"] = _done(tantivy_index.build())
 
     plan = query_plan(_corpus_filters())
     report["filters"] = plan[-1].filters
     _phase(report, "ours queries")
-    report["engine"]["ours"] = ours.bench_engine(plan, repeat)
-    report["engine"]["ours_plain"] = ours.bench_engine(plan, repeat, highlight=False)
+    report["engine"]["ours"] = _done(ours.bench_engine(plan, repeat))
+    report["engine"]["ours_plain"] = _done(ours.bench_engine(plan, repeat, highlight=False))
     if tantivy_index:
         _phase(report, "tantivy queries")
-        report["engine"]["tantivy"] = tantivy_index.bench_engine(plan, repeat)
+        report["engine"]["tantivy"] = _done(tantivy_index.bench_engine(plan, repeat))
         report["facet_check"] = _facet_check(tantivy_index, plan[0].query)
     _phase(report, "ours view")
-    report["view"] = ours.bench_view(plan, repeat)
+    report["view"] = _done(ours.bench_view(plan, repeat))
     _phase(report, "edit to findable")
-    report["edit_findable"] = ours.bench_edit()
+    report["edit_findable"] = _done(ours.bench_edit())
 
     if stock_baseline:
         stock_path = data_dir / "stock_index"
         stock.use_stock_backend(stock_path)
         if not reuse or "stock" not in report["build"]:
             _phase(report, "stock build")
-            report["build"]["stock"] = stock.build(stock_path)
+            report["build"]["stock"] = _done(stock.build(stock_path))
         _phase(report, "stock queries")
-        report["engine"]["stock"] = stock.bench_engine(plan, repeat)
+        report["engine"]["stock"] = _done(stock.bench_engine(plan, repeat))
     report["ours_to_tantivy"] = ours_to_tantivy(report)
     _phase(report, "end")
     out_path.write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")

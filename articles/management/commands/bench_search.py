@@ -31,7 +31,8 @@ class Command(BaseCommand):
         parser.add_argument("--json", dest="json_path", help="also write the figures of every size to this file")
         parser.add_argument("--no-stock", action="store_true", help="skip haystack's stock backend baseline")
         parser.add_argument("--no-tantivy", action="store_true", help="skip the compiled reference (tantivy)")
-        parser.add_argument("--workdir", help="keep the throwaway data here (one sub-folder per size) instead of a temp folder")
+        parser.add_argument("--workdir",
+                            help="keep the throwaway data here (one sub-folder per size) instead of a temp folder")
         parser.add_argument("--reuse", action="store_true",
                             help="measure searches again on the corpus and indexes a previous run left in --workdir")
         parser.add_argument("--child", action="store_true", help="internal: run one size in this process")
