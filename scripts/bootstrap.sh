@@ -8,9 +8,9 @@ if [ ! -x "$VENV/bin/python" ]; then
   "$PYTHON_BIN" -m venv "$VENV"
 fi
 PY="$VENV/bin/python"
-# --- extras (postgres helper): EXTRAS (default "test") names the pyproject extras to install, e.g.
-# "test,postgres"; one stamp per extra, so adding an extra later installs just once more.
-EXTRAS="${EXTRAS:-test}"
+# --- extras (postgres helper): EXTRAS (default "test,bench") names the pyproject extras to install,
+# e.g. "test,bench,postgres"; one stamp per extra, so adding an extra later installs just once more.
+EXTRAS="${EXTRAS:-test,bench}"
 hash=$(sha256sum pyproject.toml | cut -c1-16)
 missing=""
 for extra in ${EXTRAS//,/ }; do

@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 # --- databases (postgres helper): a postgres DATABASE_URL needs the driver (the postgres extra)
 case "${DATABASE_URL:-}" in
-  postgres://*|postgresql://*|pgsql://*|postgis://*) EXTRAS="test,postgres" ;;
+  postgres://*|postgresql://*|pgsql://*|postgis://*) EXTRAS="test,bench,postgres" ;;
 esac
 # --- end databases
 source scripts/bootstrap.sh

@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # --- databases (postgres helper): the postgres extra brings psycopg for the second run
-EXTRAS="test,postgres"
+EXTRAS="test,bench,postgres"
 # --- end databases
 source scripts/bootstrap.sh
 # axe-core for the accessibility browser test (tests/a11y), pinned in package-lock.json.

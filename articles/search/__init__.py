@@ -22,9 +22,9 @@ Where things are (each module's docstring says why it is built that way):
 - ``signals``   haystack signal processor → ``schedule_reindex``.
 - ``drift`` / ``checks``  ``manage.py check_index`` and the system checks ``articles.search.*``.
 - ``evaluation`` exact-string recall/precision and judged queries (``manage.py evaluate_search``).
-- ``bench``     the synthetic corpus and measurements of ``manage.py bench_search``.
 - ``edit_lag``  ``manage.py bench_index_lag``: edit-to-findable time with editors and an import running.
 
 Running: ``manage.py build_index`` (full rebuild, one writer), ``manage.py index_worker`` (the one
-index writer; ``scripts/serve.sh`` keeps it running), ``manage.py check_index [--fix]``.
+index writer; ``scripts/serve.sh`` keeps it running), ``manage.py check_index [--fix]``; the benchmark
+``manage.py bench_search`` lives in ``articles.bench``.
 """

@@ -135,7 +135,7 @@ def run(articles: int, rounds: int, editors: int, with_import: bool, workdir: Pa
     from django.conf import settings
     from django.core.management import call_command
 
-    from articles.search.bench.corpus import build_corpus
+    from articles.bench.corpus import build_corpus
     from articles.search.store import reset_searcher
     from articles.search.writer import build_index
 

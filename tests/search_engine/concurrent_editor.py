@@ -37,7 +37,7 @@ def verify() -> int:
 if __name__ == "__main__":
     command = sys.argv[1]
     if command == "setup":
-        from articles.search.bench.corpus import build_corpus
+        from articles.bench.corpus import build_corpus
 
         build_corpus(int(sys.argv[2]), ROOT / "seeds", seed=11)
     elif command == "edit":

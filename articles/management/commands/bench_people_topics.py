@@ -1,6 +1,6 @@
 """``manage.py bench_people_topics [--articles 100000] [--repeat 15]``: time the topic and people pages.
 
-Builds a synthetic archive (``articles.search.bench.corpus``: seed prose, tags, credits) in a
+Builds a synthetic archive (``articles.bench.corpus``: seed prose, tags, credits) in a
 throwaway data folder — never in the configured archive: the command re-runs itself in a
 subprocess with UNIONARCHIVE_DATA_DIR pointing at a temporary folder and a scratch database of the
 DATABASE_URL kind (unionarchive/scratch_database.py) — then renders each page
@@ -84,7 +84,7 @@ class Command(BaseCommand):
                     shutil.rmtree(folder, ignore_errors=True)
 
     def _build(self, articles: int) -> None:
-        from articles.search.bench.corpus import build_corpus
+        from articles.bench.corpus import build_corpus
 
         call_command("migrate", verbosity=0)
         started = time.perf_counter()

@@ -1,6 +1,6 @@
 """``manage.py bench_regions [--articles 100000] [--repeat 15] [--enrich-sample 2000] [--keep | --reuse DIR]``
 
-Times the place pages and the place matcher on a synthetic archive (``articles.search.bench.corpus``:
+Times the place pages and the place matcher on a synthetic archive (``articles.bench.corpus``:
 seed prose, random tags) built in a throwaway data folder — never in the configured archive: the
 command re-runs itself in a subprocess with UNIONARCHIVE_DATA_DIR pointing at a temporary folder and
 a scratch database of the configured kind (SQLite there, or a new database on the PostgreSQL server
@@ -57,7 +57,7 @@ class Command(BaseCommand):
         if not inside:
             self._rerun(Path(tempfile.mkdtemp(prefix="bench-regions-")), articles, repeat, enrich_sample, keep)
             return
-        from articles.search.bench.corpus import build_corpus
+        from articles.bench.corpus import build_corpus
 
         call_command("migrate", verbosity=0)
         started = time.perf_counter()

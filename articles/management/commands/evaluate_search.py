@@ -3,7 +3,7 @@ seeds and on a synthetic corpus (see ``articles/search/evaluation.py`` for what 
 
 Each corpus is built in a child process over a throwaway database and index in a temporary folder
 (never the real ones): the seeds are imported, enriched and indexed; the synthetic corpus is the
-one ``bench_search`` uses (``articles/search/bench/corpus.py``), at ``--synthetic`` articles.
+one ``bench_search`` uses (``articles/bench/corpus.py``), at ``--synthetic`` articles.
 """
 
 import os
@@ -57,7 +57,7 @@ class Command(BaseCommand):
             call_command("enrich", verbosity=0)
             title = "the five seed pages"
         else:
-            from articles.search.bench.corpus import build_corpus
+            from articles.bench.corpus import build_corpus
 
             build_corpus(synthetic, Path(settings.BASE_DIR) / "seeds")
             title = f"synthetic corpus of {synthetic:,} articles (bench_search's generator)"

@@ -1,0 +1,93 @@
+"""Our search measured the way the site uses it: the index build, ``search()`` (the engine, with
+highlighting of the 20 hits a page shows), the /search/ page, and edit-to-findable through the
+real queue and worker."""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from django.conf import settings
+from django.db import transaction
+
+from .measure import Stopwatch, build_figures, time_plan
+
+
+def build() -> dict:
+    """Rebuild our index from the database (``build_index``: whoosh's writer in several processes);
+    CPU counted over all of them."""
+    from articles.search.store import index_path
+    from articles.search.writer import build_index
+
+    watch = Stopwatch().start()
+    built = build_index()
+    watch.stop()
+    return build_figures(built.updated, watch, Path(index_path()))
+
+
+def index_figures() -> dict:
+    """The size of an index a previous run built (for ``--reuse``)."""
+    from articles.search.store import index_path
+
+    return build_figures(0, Stopwatch(), Path(index_path()))
+
+
+def bench_engine(plan, repeat: int, *, highlight: bool = True) -> dict:
+    """``search()`` as the site calls it; with ``highlight=False`` without the highlighting of the
+    20 hits, which tantivy does not do either (the like-for-like figure)."""
+    from articles.search.service import search
+    from articles.search.store import reset_searcher
+
+    reset_searcher()
+    return time_plan(plan, repeat, lambda query, filters, facets: search(
+        query.typed, filters=filters, facets=facets, highlight=highlight).total)
+
+
+def bench_view(plan, repeat: int) -> dict:
+    """The /search/ page (always with facets) through Django's test client: the whole request."""
+    from django.test import Client
+
+    client = Client()
+
+    def get(query, filters, facets):
+        params = {"q": query.typed, **{("pagename" if k == "page_name" else k): v for k, v in filters.items()}}
+        return client.get("/search/", params).status_code
+
+    timed = time_plan([step for step in plan if step.facets], repeat, get)
+    statuses = {code for row in timed.pop("hits").values() for code in row.values()}
+    return {**timed, "status": sorted(statuses)}
+
+
+def bench_edit(rounds: int = 5, timeout: float = 30.0) -> dict:
+    """Seconds from an editor's commit until the edited title is findable, through the real
+    queue and a real worker started like serve.sh does."""
+    from articles.models import Article
+    from articles.search.service import search
+
+    worker = subprocess.Popen(
+        [sys.executable, "manage.py", "index_worker", "--interval", "0.2"],
+        cwd=settings.BASE_DIR, env=os.environ.copy(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    samples = []
+    try:
+        ids = list(Article.objects.order_by("?").values_list("pk", flat=True)[: rounds + 1])
+        for i, pk in enumerate(ids):
+            token = f"benchedit{i}q{pk}"
+            with transaction.atomic():
+                article = Article.objects.get(pk=pk)
+                article.headline = f"{article.headline} {token}"
+                article.save()
+            started = time.perf_counter()
+            while search(token, facets=False).total == 0:
+                if time.perf_counter() - started > timeout:
+                    break
+                time.sleep(0.02)
+            if i:  # the first round includes the worker's start-up (Django, jieba): not counted
+                samples.append(time.perf_counter() - started)
+    finally:
+        worker.terminate()
+        worker.wait(timeout=30)
+    return {"median_s": round(statistics.median(samples), 2), "max_s": round(max(samples), 2), "rounds": len(samples)}
