@@ -14,6 +14,7 @@ from django.utils.html import escape, strip_tags
 from django.utils.safestring import SafeString, mark_safe
 
 from articles.models import Article
+from articles.templatetags.reading import page_label as reading_page_label
 
 
 @dataclass
@@ -50,8 +51,8 @@ def short_byline(byline: str) -> str:
 
 
 def page_label(page) -> str:
-    label = f"第{page.number}版"
-    return f"{label} {page.name}" if page.name else label
+    """“第3版 工会”, without the estimate mark: a result line marks an estimated date itself."""
+    return reading_page_label(page, mark_estimate=False)
 
 
 def load_articles(ids: list[int]) -> dict[int, Article]:
