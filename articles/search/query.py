@@ -341,9 +341,11 @@ def date_tokens(query: str) -> tuple[str, tuple[dt.date | None, dt.date | None] 
     asked for, so the search page can show a typed range as a removable chip."""
     kept, found = [], None
     for word in query.split():
-        bare = word.split(":", 1)[1] if ":" in word and word.split(":", 1)[0].lower() in FIELD_ALIASES \
-            and FIELD_ALIASES[word.split(":", 1)[0].lower()] == "date" else word
-        parsed = _date_range(bare) if (bare is not word or _DATE_RANGE.match(bare)) else None
+        field_name, colon, value = word.partition(":")
+        if colon and FIELD_ALIASES.get(field_name.lower()) == "date":
+            parsed = _date_range(value)
+        else:
+            parsed = _date_range(word) if _DATE_RANGE.match(word) else None
         if parsed:
             found = parsed
         else:
