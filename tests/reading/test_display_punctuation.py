@@ -34,12 +34,8 @@ def test_marks_beside_chinese_become_full_width(source, shown):
     ["1,200名职工", "12:30开始", "3.5%", "ISO 9001:2015", "f(x)", "Hello, world!"],
 )
 def test_numbers_and_latin_keep_ascii(source):
-    converted = display_text(source)
-    # Only a mark touching a Chinese character may change; these touch digits or Latin letters.
-    for ascii_mark, full in zip(",:()!", "，：（）！"):
-        if ascii_mark in source and not re.search(rf"[\u4e00-\u9fff]\{ascii_mark}|\{ascii_mark}[\u4e00-\u9fff]", source):
-            assert full not in converted
-    assert len(converted) == len(source)
+    """A mark between digits or beside Latin letters is not Chinese punctuation: left as printed."""
+    assert display_text(source) == source
 
 
 def test_a_pair_is_converted_together_or_not_at_all():
