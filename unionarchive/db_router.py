@@ -12,7 +12,10 @@ reading pages — is served from the replicas, and everything else stays on the 
   the admin, a reader sending a report) sets a cookie holding the time until which that browser's
   reads stay on the primary. The editor who just saved sees the change on the very next page, on any
   web host; everyone else sees it once the replica has replayed it (usually well under a second).
-  The cookie is not signed: forging it only sends that browser's reads to the primary.
+  The cookie is signed with the site's secret key and carries its own time (Django's
+  ``TimestampSigner``), so it is honoured for ``READ_YOUR_WRITES_SECONDS`` after it was set and no
+  longer: a forged or replayed cookie cannot pin a client's reads to the primary for good (which
+  would let anyone aim all of their traffic at the one server that takes the writes).
 
 Writes always go to the primary ("default"); migrations run only there (a replica is a read-only
 physical copy that follows the primary's schema by itself).
@@ -21,14 +24,14 @@ physical copy that follows the primary's schema by itself).
 from __future__ import annotations
 
 import random
-import time
 from contextvars import ContextVar
 
 from django.conf import settings
 from django.urls import reverse
 
 PRIMARY = "default"
-PIN_COOKIE = "ua_primary_until"
+PIN_COOKIE = "ua_primary"
+PIN_SALT = "unionarchive.db_router.read-your-writes"
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
 # The database alias this request reads from; None outside a request (primary).
@@ -56,10 +59,10 @@ class PrimaryReplicaRouter:
 
 
 def _pinned_to_primary(request) -> bool:
-    try:
-        return float(request.COOKIES.get(PIN_COOKIE, "0")) > time.time()
-    except ValueError:
-        return False
+    """True while the browser's signed pin is younger than ``READ_YOUR_WRITES_SECONDS``; a missing,
+    forged, tampered or expired pin is False (``get_signed_cookie`` checks signature and age)."""
+    return request.get_signed_cookie(PIN_COOKIE, default=None, salt=PIN_SALT,
+                                     max_age=settings.READ_YOUR_WRITES_SECONDS) is not None
 
 
 def _is_admin(path: str) -> bool:
@@ -86,6 +89,6 @@ class ReadYourWritesMiddleware:
         finally:
             _read_alias.reset(token)
         if request.method not in SAFE_METHODS:
-            response.set_cookie(PIN_COOKIE, f"{time.time() + self.pin_seconds:.3f}", max_age=self.pin_seconds,
-                                httponly=True, samesite="Lax", secure=request.is_secure())
+            response.set_signed_cookie(PIN_COOKIE, "1", salt=PIN_SALT, max_age=self.pin_seconds,
+                                       httponly=True, samesite="Lax", secure=request.is_secure())
         return response

@@ -18,6 +18,7 @@ import html
 import http.cookiejar
 import os
 import re
+import secrets
 import subprocess
 import time
 import urllib.parse
@@ -80,12 +81,15 @@ def text_of(page: str) -> str:
 def hosts(tmp_path_factory):
     if not is_postgres(os.environ.get("DATABASE_URL")):
         pytest.skip("runs in the PostgreSQL pass of scripts/test.sh (bash scripts/pg_cluster.sh run …)")
+    # Every host of one site shares SECRET_KEY (docs/DEPLOY.md): the read-your-writes pin is signed.
+    shared = {"DATABASE_REPLICA_URLS": "", "SECRET_KEY": secrets.token_urlsafe(50)}
     with cluster() as primary, cluster("--replica-of", primary) as replica:
+        shared["DATABASE_REPLICA_URLS"] = replica
         with serve_seeded_site(tmp_path_factory.mktemp("host_a"), database_url=primary,
-                               extra_env={"EDITOR_PASSWORD": PASSWORD, "DATABASE_REPLICA_URLS": replica},
+                               extra_env={"EDITOR_PASSWORD": PASSWORD, **shared},
                                extra_commands=(["create_editor", EDITOR],)) as host_a:
             with serve_seeded_site(tmp_path_factory.mktemp("host_b"), database_url=primary,
-                                   extra_env={"DATABASE_REPLICA_URLS": replica},
+                                   extra_env=shared,
                                    setup_commands=(["build_index", "-v0"],)) as host_b:
                 yield host_a, host_b, replica
 
