@@ -51,21 +51,10 @@ def derived_fields(blocks) -> dict[str, str]:
 
 def byline_credits(blocks) -> list[tuple[str, str]]:
     """(printed name, role) read from the article's visible byline and photo-credit blocks with the
-    importer's own parser, in print order, without repeats."""
-    from articles.ingest.bylines import credits_in, parse_closing_credit  # noqa: PLC0415 (importer owns it)
+    importer's own rule (``credits_of_lines``), in print order, without repeats."""
+    from articles.ingest.bylines import credits_of_lines, unique_credits  # noqa: PLC0415 (importer owns it)
 
-    found: list[tuple[str, str]] = []
-    for block in blocks:
-        if block.hidden:
-            continue
-        if block.kind == BlockKind.BYLINE:
-            pairs = credits_in(block.text)
-        elif block.kind == BlockKind.CREDIT:
-            pairs = parse_closing_credit(block.text) or []
-        else:
-            continue
-        found += [pair for pair in pairs if pair not in found]
-    return found
+    return unique_credits(credits_of_lines((block.kind, block.text) for block in blocks if not block.hidden))
 
 
 def sync_byline_credits(article: Article, blocks) -> None:

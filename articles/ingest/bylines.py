@@ -18,7 +18,7 @@ grammar is small (role word, names, 摄影, 报道/摄).
 import re
 from dataclasses import dataclass, field
 
-from articles.models.choices import CreditRole
+from articles.models.choices import BlockKind, CreditRole
 
 ROLE_WORDS = {
     "见习记者": CreditRole.REPORTER,
@@ -181,3 +181,24 @@ def parse_closing_credit(line: str) -> list[tuple[str, str]] | None:
             if photographer:
                 credits.append((name, CreditRole.PHOTOGRAPHER))
     return credits or None
+
+
+def credits_of_lines(lines) -> list[tuple[str, str, list[tuple[str, str]]]]:
+    """(kind, text, credits read from it) for each byline and photo-credit line of one article, in
+    print order; other kinds are skipped. ``lines`` are (BlockKind, text) pairs.
+
+    The one rule the importer and the editors' re-derivation share: a byline is read as a byline
+    and, failing that, as a closing credit (an importer-classified byline may be '杨磊 摄');
+    a credit line only as a closing credit."""
+    read = []
+    for kind, text in lines:
+        if kind == BlockKind.BYLINE:
+            read.append((kind, text, credits_in(text) or parse_closing_credit(text) or []))
+        elif kind == BlockKind.CREDIT:
+            read.append((kind, text, parse_closing_credit(text) or []))
+    return read
+
+
+def unique_credits(read) -> list[tuple[str, str]]:
+    """The (name, role) pairs of ``credits_of_lines``' result, in print order, without repeats."""
+    return list(dict.fromkeys(pair for _kind, _text, credits in read for pair in credits))

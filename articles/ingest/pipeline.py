@@ -7,7 +7,7 @@ in some piece's ``source_text`` (a byline and its lead share a line and concaten
 
 from articles.models.choices import BlockKind, FlagCode
 
-from .bylines import credits_in, parse_closing_credit
+from .bylines import credits_of_lines, unique_credits
 from .damage import flag_damage
 from .draft import CreditDraft, PageDraft
 from .layout import lay_out
@@ -39,22 +39,13 @@ def parse_page(
 
 
 def _collect_credits(draft: PageDraft) -> None:
+    """Each article's byline (its byline and credit lines joined) and credits; a byline line with
+    no name read from it is flagged for an editor."""
     by_article = draft.pieces_by_article()
     for index, article in enumerate(draft.articles):
-        credit_lines = []
-        seen: set[tuple[str, str]] = set()
-        for piece in by_article.get(index, []):
-            if piece.kind == BlockKind.BYLINE:
-                found = credits_in(piece.text) or parse_closing_credit(piece.text) or []
-            elif piece.kind == BlockKind.CREDIT:
-                found = parse_closing_credit(piece.text) or []
-            else:
-                continue
-            credit_lines.append(piece.text)
-            if not found and piece.text != "本报讯":
-                article.flag(FlagCode.UNPARSED_BYLINE, f"署名中未读出人名：{piece.text}")
-            for name, role in found:
-                if (name, role) not in seen:
-                    seen.add((name, role))
-                    article.credits.append(CreditDraft(printed_name=name, role=role))
-        article.byline = " ".join(credit_lines)
+        read = credits_of_lines((piece.kind, piece.text) for piece in by_article.get(index, []))
+        for _kind, text, found in read:
+            if not found and text != "本报讯":
+                article.flag(FlagCode.UNPARSED_BYLINE, f"署名中未读出人名：{text}")
+        article.credits += [CreditDraft(printed_name=name, role=role) for name, role in unique_credits(read)]
+        article.byline = " ".join(text for _kind, text, _found in read)
