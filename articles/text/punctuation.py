@@ -15,7 +15,7 @@ so ``1,200``, ``12:30``, ``3.5%`` and Latin text keep their ASCII forms:
 * a pair ``( … )`` becomes ``（ … ）`` when its content or the character just before it or just
   after it is Chinese; the two marks are always converted together, so a pair never mixes widths.
 
-``display_html`` does the same inside escaped HTML (highlighted fragments), touching only text
+``display_html`` does the same inside escaped HTML (search results' highlighted title lines and fragments), touching only text
 between tags and never character references such as ``&amp;`` or ``&#34;``.
 """
 

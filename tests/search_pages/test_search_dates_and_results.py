@@ -9,7 +9,7 @@ from html import unescape
 import pytest
 from django.urls import reverse
 
-from articles.models import Article
+from articles.models import Article, Block, BlockKind
 
 pytestmark = pytest.mark.django_db
 
@@ -77,3 +77,18 @@ def test_syntax_help_lists_dates_title_and_person(client, search_index):
     help_text = html[html.index('<details class="search-help">'):html.index("</details>", html.index('<details class="search-help">'))]
     for example in ("2022..2023", "title:", "person:", "|"):
         assert example in help_text
+
+
+def test_result_snippets_show_full_width_punctuation_and_json_keeps_the_source(client, search_index):
+    """A result line shows “据了解，…” like the article page does, never the source's ASCII comma;
+    the JSON keeps the text as printed (search folds both forms alike)."""
+    comma = re.compile(r"([\u4e00-\u9fff]{4}),(?=[\u4e00-\u9fff])")
+    body_blocks = Block.objects.filter(kind=BlockKind.BODY, hidden=False, article__isnull=False).order_by("pk")
+    block, before = next((b, m.group(1)) for b in body_blocks for m in [comma.search(b.text)] if m)
+    response = client.get(reverse("search"), {"q": f'"{before}"'})
+    assert block.article_id in result_ids(response)
+    shown = re.sub(r"<[^>]+>", "", response.content.decode())
+    assert f"{before}，" in shown and f"{before}," not in shown
+    data = client.get(reverse("search_json"), {"q": f'"{before}"'}).json()
+    [hit] = [hit for hit in data["results"] if hit["id"] == block.article_id]
+    assert any(f"{before}," in text for text in hit["snippet"]["text"])
