@@ -51,6 +51,12 @@ class Page(models.Model):
     source_name = models.CharField("源文件", max_length=255, unique=True)
     sha256 = models.CharField(max_length=64, db_index=True)
     raw_text = models.TextField("原始文本")
+    # The printed page as an image, when the import's manifest names one (articles/ingest/
+    # page_images.py copies it into MEDIA_ROOT under its sha256, so a re-import stores it once).
+    image = models.ImageField("版面图像", upload_to="page_images/", blank=True,
+                              width_field="image_width", height_field="image_height")
+    image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
     imported_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     # Optimistic locking: every editing action checks and increments it.
