@@ -1,5 +1,7 @@
 """Newspapers, issues and pages, and the load log of the importer."""
 
+import logging
+
 from django.db import models
 from django.urls import reverse
 
@@ -80,6 +82,16 @@ class Page(models.Model):
         return reverse(
             "page_detail", kwargs={"year": d.year, "month": d.month, "day": d.day, "number": self.number}
         )
+
+    def shown_image(self):
+        """The page image if its file is in storage, else None: a file lost from MEDIA_ROOT is
+        logged and the page shows its text alone (never a broken viewer or a 500)."""
+        if not self.image:
+            return None
+        if not self.image.storage.exists(self.image.name):
+            logging.getLogger(__name__).warning("page %s: image %s is missing from MEDIA_ROOT", self.pk, self.image.name)
+            return None
+        return self.image
 
     def source_lines(self) -> list[str]:
         """The raw text split into lines; line N of the source file is ``source_lines()[N - 1]``."""
