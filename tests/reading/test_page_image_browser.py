@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from a11y.axe import SCHEMES, audit, report
 from live_site import ROOT, serve_seeded_site
 from page_image_fixture import draw_page_image
 
@@ -164,6 +165,24 @@ def test_editor_sees_and_zooms_the_page_image(site, chromium):
     finally:
         context.close()
     assert not errors, errors
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_the_viewer_has_no_serious_axe_findings(site, chromium, scheme):
+    """In both colour schemes, at both widths, zoomed in (the toolbar's state changed)."""
+    findings = []
+    for device, viewport in WIDTHS.items():
+        context = chromium.new_context(viewport=viewport, locale="zh-CN", color_scheme=scheme)
+        try:
+            page = context.new_page()
+            page.goto(site.url(site.found["page"]))
+            page.get_by_role("button", name="放大").click()
+            findings += audit(page, f"{device} {scheme} page with image")
+            page.screenshot(path=str(ARTIFACTS / f"page-image-{device}-{scheme}.png"))
+        finally:
+            context.close()
+    blocking = report(findings)
+    assert not blocking, "\n".join(map(str, blocking))
 
 
 def test_a_lost_image_file_leaves_the_text_and_a_404(site, chromium):
