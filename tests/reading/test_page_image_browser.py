@@ -59,6 +59,10 @@ def image_width(page) -> float:
     return page.locator(".page-image-viewport img").bounding_box()["width"]
 
 
+def scroll_position(page) -> list[float]:
+    return page.evaluate("(v => [v.scrollLeft, v.scrollTop])(document.querySelector('.page-image-viewport'))")
+
+
 def check_zoom(page) -> None:
     """+ − 0 on the focused image, the buttons, arrow keys and dragging pan without leaving the page."""
     url = page.url
@@ -79,10 +83,10 @@ def check_zoom(page) -> None:
     assert scale(page) == "225%"
 
     viewport.focus()
-    before = page.evaluate("[document.querySelector('.page-image-viewport').scrollLeft, document.querySelector('.page-image-viewport').scrollTop]")
+    before = scroll_position(page)
     page.keyboard.press("ArrowRight")
     page.keyboard.press("ArrowDown")
-    after = page.evaluate("[document.querySelector('.page-image-viewport').scrollLeft, document.querySelector('.page-image-viewport').scrollTop]")
+    after = scroll_position(page)
     assert after[0] > before[0] and after[1] > before[1], (before, after)
     assert page.url == url, "an arrow key on the image went to another page"
 
@@ -91,7 +95,7 @@ def check_zoom(page) -> None:
     page.mouse.down()
     page.mouse.move(box["x"] + box["width"] / 2 - 80, box["y"] + box["height"] / 2 - 60, steps=4)
     page.mouse.up()
-    dragged = page.evaluate("[document.querySelector('.page-image-viewport').scrollLeft, document.querySelector('.page-image-viewport').scrollTop]")
+    dragged = scroll_position(page)
     assert dragged[0] > after[0] and dragged[1] > after[1], (after, dragged)
 
     viewport.focus()
