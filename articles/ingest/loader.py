@@ -7,7 +7,8 @@ Two phases, so that bad input never leaves half an import behind:
    and bad manifest rows, decide per file: new, unchanged (same sha256: nothing to do), changed
    (refused without ``--force``; refused even with it when editors have corrected the page, unless
    ``--discard-corrections``); an unchanged page whose manifest row names a new page image gets
-   only the image (editors' corrections concern the text, so they are kept). Any error here raises ``IngestError`` before a single row is written.
+   only the image (editors' corrections concern the text, so they are kept). Any error here
+   raises ``IngestError`` before a single row is written.
 2. *Write* — each page in its own ``transaction.atomic()``: page, blocks, articles, credits, flags,
    its ImportLog row and enrichment; the search index is told after the transaction (on commit).
 """

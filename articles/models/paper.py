@@ -54,9 +54,9 @@ class Page(models.Model):
     sha256 = models.CharField(max_length=64, db_index=True)
     raw_text = models.TextField("原始文本")
     # The printed page as an image, when the import's manifest names one (articles/ingest/
-    # page_images.py copies it into MEDIA_ROOT under its sha256, so a re-import stores it once).
-    image = models.ImageField("版面图像", upload_to="page_images/", blank=True,
-                              width_field="image_width", height_field="image_height")
+    # page_images.py copies it into MEDIA_ROOT under its sha256, so a re-import stores it once, and
+    # sets its size: no width_field/height_field, which would run a post_init handler on every Page).
+    image = models.ImageField("版面图像", upload_to="page_images/", blank=True)
     image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
     image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
     imported_at = models.DateTimeField(auto_now_add=True)
