@@ -11,6 +11,7 @@ an attacker could guess byte by byte through the compressed length (BREACH): a r
 the CSRF token (its form holds it) or that depends on the session (``Vary: Cookie``: the admin,
 an editor's pages). The public pages carry no secret, so they are compressed; Django's own
 mitigations (a masked token per response, random bytes in the gzip header) remain as well.
+Page images (PNG, JPEG…) are compressed already and pass through untouched.
 """
 
 from django.conf import settings
@@ -25,9 +26,14 @@ def carries_secret(request, response) -> bool:
 
 class BreachSafeGZipMiddleware(GZipMiddleware):
     def process_response(self, request, response):
-        if carries_secret(request, response):
+        if carries_secret(request, response) or _compressed_image(response):
             return response
         return super().process_response(request, response)
+
+
+def _compressed_image(response) -> bool:
+    kind = response.get("Content-Type", "")
+    return kind.startswith("image/") and not kind.startswith("image/svg")
 
 
 class PublicCacheMiddleware:

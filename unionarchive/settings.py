@@ -9,6 +9,8 @@ defaults that are safe for local use:
   ``postgres://…`` for a larger deployment; ``DATABASE_REPLICA_URLS``, ``CONN_MAX_AGE``,
   ``CONN_HEALTH_CHECKS``, ``READ_YOUR_WRITES_SECONDS``: see the databases block and docs/DEPLOY.md.
 - ``SEARCH_INDEX_PATH``: the Whoosh index folder; ``<data dir>/whoosh_index`` by default.
+- ``MEDIA_ROOT``: page images copied in by the importer; ``<data dir>/media`` by default.
+  ``SERVE_MEDIA`` (on by default): Django serves them; off where nginx does (deploy/README.md).
 - ``SECRET_KEY``: if unset, one is generated once and kept in the data folder (never committed).
 - ``DEBUG`` (off unless "1"/"true"), ``ALLOWED_HOSTS`` (comma separated, loopback by default),
   ``CSRF_TRUSTED_ORIGINS`` (comma separated).
@@ -170,6 +172,15 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
 WHITENOISE_USE_FINDERS = True  # serve straight from static/ even before collectstatic
+
+# Page images (Page.image): copied in by the importer, named by their sha256, never changed in place.
+MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", DATA_DIR / "media")).resolve()
+MEDIA_URL = "/media/"
+# Django answers /media/ itself (scripts/serve.sh, small sites); set SERVE_MEDIA=0 where the web
+# server in front serves MEDIA_ROOT directly (deploy/README.md has the nginx block).
+SERVE_MEDIA = env_flag("SERVE_MEDIA", True)
+# The importer refuses a page image larger than this (a 300 dpi scan of a broadsheet is 5–30 MB).
+IMPORT_MAX_IMAGE_MB = int(os.environ.get("IMPORT_MAX_IMAGE_MB", "64"))
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False  # the admin's JavaScript-free forms do not need it; keep Django's default

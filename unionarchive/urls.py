@@ -1,9 +1,11 @@
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.templatetags.static import static
 from django.urls import include, path
 from django.views.generic import RedirectView
 
+from articles.views.media import media_file
 from articles.views.reading import SITEMAPS, robots_txt
 
 urlpatterns = [
@@ -14,3 +16,5 @@ urlpatterns = [
     path("favicon.ico", RedirectView.as_view(url=static("favicon.svg"), permanent=True)),
     path("", include("articles.urls")),
 ]
+if settings.SERVE_MEDIA:  # page images; off where nginx serves MEDIA_ROOT (deploy/README.md)
+    urlpatterns.insert(0, path(settings.MEDIA_URL.strip("/") + "/<path:path>", media_file, name="media"))

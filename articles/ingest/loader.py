@@ -6,7 +6,9 @@ Two phases, so that bad input never leaves half an import behind:
 1. *Validate and plan* — read every file and the manifests, refuse empty/binary/non-UTF-8 files
    and bad manifest rows, decide per file: new, unchanged (same sha256: nothing to do), changed
    (refused without ``--force``; refused even with it when editors have corrected the page, unless
-   ``--discard-corrections``). Any error here raises ``IngestError`` before a single row is written.
+   ``--discard-corrections``); an unchanged page whose manifest row names a new page image gets
+   only the image (editors' corrections concern the text, so they are kept). Any error here
+   raises ``IngestError`` before a single row is written.
 2. *Write* — each page in its own ``transaction.atomic()``: page, blocks, articles, credits, flags,
    its ImportLog row and enrichment; the search index is told after the transaction (on commit).
 """
@@ -28,12 +30,13 @@ from .dating import DateEvidence, estimate_date, estimate_year, read_evidence
 from .draft import PageDraft
 from .errors import IngestError
 from .manifest import MANIFEST_NAME, ManifestEntry, check_fits, read_manifest
+from .page_images import attach_page_image
 from .pipeline import parse_page
 from .places import PlaceNames
 from .reading import SourceFile, read_source
 from .writer import write_draft
 
-NEW, UNCHANGED, CHANGED = "new", "unchanged", "changed"
+NEW, UNCHANGED, CHANGED, NEW_IMAGE = "new", "unchanged", "changed", "new image"
 
 
 @dataclass
@@ -54,6 +57,7 @@ class LoadSummary:
     imported: list[str] = field(default_factory=list)
     reimported: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
+    images: list[str] = field(default_factory=list)  # pages given a new page image
     articles: int = 0
     flags: Counter = field(default_factory=Counter)
 
@@ -64,6 +68,7 @@ class LoadSummary:
             f"pages: {pages} imported ({len(self.reimported)} re-imported), {len(self.unchanged)} unchanged",
             f"articles: {self.articles}",
             f"flags: {flags}",
+            *([f"page images: {len(self.images)} attached"] if self.images else []),
         ]
 
 
@@ -84,7 +89,7 @@ class PageLoader:
         plans = [self._plan(source, entry) for source, entry in sources]
         self._check_refusals(plans)
         self._check_page_numbers(plans)
-        to_write = [plan for plan in plans if plan.action != UNCHANGED]
+        to_write = [plan for plan in plans if plan.action in (NEW, CHANGED)]
         if to_write:
             self._parse_pages(to_write)
             self._date_pages(to_write)
@@ -97,6 +102,10 @@ class PageLoader:
                                          outcome=ImportLog.Outcome.UNCHANGED, page=plan.existing,
                                          message="same sha256 as the imported page; nothing to do")
                 summary.unchanged.append(plan.source.name)
+            elif plan.action == NEW_IMAGE:
+                self._write_image_only(plan)
+                summary.unchanged.append(plan.source.name)
+                summary.images.append(plan.source.name)
         for plan in self.progress(to_write):
             self._write(plan, summary)
         return summary
@@ -138,7 +147,8 @@ class PageLoader:
         if existing is None:
             action = NEW
         elif existing.sha256 == source.sha256:
-            action = UNCHANGED
+            new_image = entry.image and existing.image.name != entry.image.stored_name
+            action = NEW_IMAGE if new_image else UNCHANGED
         else:
             action = CHANGED
         return PlannedPage(source=source, entry=entry, existing=existing, action=action)
@@ -186,7 +196,7 @@ class PageLoader:
                 claimed[key] = entry
         for plan in plans:
             entry = plan.entry
-            if plan.action == UNCHANGED or not (entry.date and entry.page):
+            if plan.action not in (NEW, CHANGED) or not (entry.date and entry.page):
                 continue
             taken = Page.objects.filter(issue__newspaper__name=entry.newspaper, issue__date=entry.date,
                                         number=entry.page).exclude(source_name=plan.source.name).first()
@@ -237,6 +247,16 @@ class PageLoader:
             plan.date_reason = f"出版日期 {plan.date} 为估计：{reason}"
 
     # ---- phase 2 helpers -----------------------------------------------------------------
+    @staticmethod
+    def _write_image_only(plan: PlannedPage) -> None:
+        with transaction.atomic():
+            page = plan.existing
+            attach_page_image(page, plan.entry.image)
+            page.save(update_fields=["image", "image_width", "image_height", "updated_at"])
+            ImportLog.objects.create(source_name=plan.source.name, sha256=plan.source.sha256,
+                                     outcome=ImportLog.Outcome.UNCHANGED, page=page,
+                                     message=f"text unchanged; page image {plan.entry.image.path.name} stored")
+
     def _write(self, plan: PlannedPage, summary: LoadSummary) -> None:
         try:
             removed, article_ids, flag_counts = self._write_page(plan)
@@ -245,6 +265,8 @@ class PageLoader:
             raise IngestError(f"{plan.source.path}: not saved, the database refused it ({error}); another import "
                               f"running at the same time? Pages already imported: {done}") from None
         (summary.reimported if plan.existing else summary.imported).append(plan.source.name)
+        if plan.entry.image:
+            summary.images.append(plan.source.name)
         summary.articles += len(article_ids)
         summary.flags.update({str(code): n for code, n in flag_counts.items()})
 
@@ -299,6 +321,8 @@ class PageLoader:
         page.banner = plan.draft.banner[:300]
         page.sha256 = plan.source.sha256
         page.raw_text = plan.source.text
+        if plan.entry.image:
+            attach_page_image(page, plan.entry.image)
         page.save()
         if old_issue_id and old_issue_id != issue.pk and not Page.objects.filter(issue_id=old_issue_id).exists():
             Issue.objects.filter(pk=old_issue_id).delete()  # the page moved (e.g. a manifest date was added)

@@ -2,11 +2,14 @@
 
 A small CSV, one row per file, so an editor can keep it in any spreadsheet::
 
-    file,newspaper,date,page,page_name
-    000_b5643cc4bf363cac.txt,浙江工人日报,,,
+    file,newspaper,date,page,page_name,image
+    000_b5643cc4bf363cac.txt,浙江工人日报,,,,
+    001_….txt,浙江工人日报,2023-05-04,1,要闻,scans/2023-05-04-01.jpg
 
 Empty cells mean "not known": the date is then estimated from the text and the page gets the next
-free number in its issue, both marked as estimates. Errors name the manifest file and line.
+free number in its issue, both marked as estimates. The optional ``image`` column names a picture
+of the printed page, relative to the manifest's folder (checked by ``page_images.py``); an empty
+cell keeps whatever image the page already has. Errors name the manifest file and line.
 """
 
 import csv
@@ -15,10 +18,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import IngestError
+from .page_images import PageImage, check_page_image
 
 DEFAULT_NEWSPAPER = "浙江工人日报"
 MANIFEST_NAME = "manifest.csv"
-COLUMNS = ("file", "newspaper", "date", "page", "page_name")
+COLUMNS = ("file", "newspaper", "date", "page", "page_name", "image")
 MAX_PAGE_NUMBER = 2_147_483_647  # Page.number is a PositiveIntegerField: 32 bits on PostgreSQL
 
 
@@ -29,6 +33,7 @@ class ManifestEntry:
     date: datetime.date | None = None
     page: int | None = None
     page_name: str = ""
+    image: PageImage | None = None
     where: str = ""  # "manifest.csv:3", for messages
 
 
@@ -59,6 +64,7 @@ def read_manifest(path: Path) -> dict[str, ManifestEntry]:
             date=_parse_date(row.get("date"), where, name),
             page=_parse_page(row.get("page"), where, name),
             page_name=(row.get("page_name") or "").strip(),
+            image=_page_image(row.get("image"), path.parent, where, name),
             where=where,
         )
         check_fits(entry, where)
@@ -99,6 +105,11 @@ def _parse_date(value: str | None, where: str, name: str) -> datetime.date | Non
         return datetime.date.fromisoformat(value)
     except ValueError:
         raise IngestError(f"{where}: bad date {value!r} for {name} (expected YYYY-MM-DD)") from None
+
+
+def _page_image(value: str | None, folder: Path, where: str, name: str) -> PageImage | None:
+    value = (value or "").strip()
+    return check_page_image(value, folder, where, name) if value else None
 
 
 def _parse_page(value: str | None, where: str, name: str) -> int | None:

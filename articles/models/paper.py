@@ -1,5 +1,7 @@
 """Newspapers, issues and pages, and the load log of the importer."""
 
+import logging
+
 from django.db import models
 from django.urls import reverse
 
@@ -51,6 +53,12 @@ class Page(models.Model):
     source_name = models.CharField("源文件", max_length=255, unique=True)
     sha256 = models.CharField(max_length=64, db_index=True)
     raw_text = models.TextField("原始文本")
+    # The printed page as an image, when the import's manifest names one (articles/ingest/
+    # page_images.py copies it into MEDIA_ROOT under its sha256, so a re-import stores it once, and
+    # sets its size: no width_field/height_field, which would run a post_init handler on every Page).
+    image = models.ImageField("版面图像", upload_to="page_images/", blank=True)
+    image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
     imported_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     # Optimistic locking: every editing action checks and increments it.
@@ -74,6 +82,16 @@ class Page(models.Model):
         return reverse(
             "page_detail", kwargs={"year": d.year, "month": d.month, "day": d.day, "number": self.number}
         )
+
+    def shown_image(self):
+        """The page image if its file is in storage, else None: a file lost from MEDIA_ROOT is
+        logged and the page shows its text alone (never a broken viewer or a 500)."""
+        if not self.image:
+            return None
+        if not self.image.storage.exists(self.image.name):
+            logging.getLogger(__name__).warning("page %s: image %s is missing from MEDIA_ROOT", self.pk, self.image.name)
+            return None
+        return self.image
 
     def source_lines(self) -> list[str]:
         """The raw text split into lines; line N of the source file is ``source_lines()[N - 1]``."""

@@ -26,8 +26,9 @@ from .topics import newest_first, page_of
 MAP_FILE = Path(__file__).resolve().parent.parent / "fixtures" / "zhejiang_map.json"
 TOP = 12
 PLACE_LEVELS = (RegionLevel.COUNTY, RegionLevel.TOWN)
-# Map colours, lightest to darkest: the newspaper red at rising strength.
-SHADES = ("#f3ece9", "#f0c9bf", "#e39a88", "#cf6550", "#b3261e")
+# Map colours, lightest to darkest: CSS classes shade-0 … shade-4, coloured by static/css/site.css
+# (the newspaper red at rising strength, with a dark-scheme palette of its own).
+SHADES = tuple(f"shade-{step}" for step in range(5))
 
 
 @lru_cache(maxsize=1)
@@ -52,14 +53,14 @@ def shade_index(count: int, highest: int) -> int:
 
 
 def legend(highest: int) -> list[tuple[str, str]]:
-    """(colour, label) for each shade in use: 0, then "≤ n" for each quarter of ``highest``."""
+    """(shade class, label) for each shade in use: 0, then "≤ n" for each quarter of ``highest``."""
     if not highest:
         return []
     items, last = [(SHADES[0], "0")], 0
-    for index, colour in enumerate(SHADES[1:], 1):
+    for index, shade in enumerate(SHADES[1:], 1):
         top = highest * index // (len(SHADES) - 1)
         if top > last:
-            items.append((colour, f"{last + 1}–{top}" if top > last + 1 else str(top)))
+            items.append((shade, f"{last + 1}–{top}" if top > last + 1 else str(top)))
             last = top
     return items
 

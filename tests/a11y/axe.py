@@ -18,6 +18,8 @@ AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 # Impacts that fail a test; the others (moderate, minor) are listed in the output.
 BLOCKING = ("critical", "serious")
 WIDTHS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
+# Colour schemes the browser emulates (prefers-color-scheme): every page is audited in both.
+SCHEMES = ("light", "dark")
 # axe leaves these "to review" rather than failing them; this project counts them as findings. An
 # aria-label on a plain <div> or <span> (aria-prohibited-attr) is ignored by most screen readers.
 FIRM_REVIEW_RULES = ["aria-prohibited-attr"]

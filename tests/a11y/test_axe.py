@@ -1,5 +1,7 @@
 """axe-core finds nothing serious or critical on any page a reader or an editor sees, at a desktop
-width (1280 px) and a phone width (390 px).
+width (1280 px) and a phone width (390 px), in the light and the dark colour scheme (the browser
+emulates ``prefers-color-scheme: dark``; the site's dark palette and the admin's dark theme follow).
+Screenshots of every page in the dark scheme are written to test-artifacts/ for a person to look at.
 
 Every public page kind (home, year, month, issue, page, article, search with results, with filters and empty,
 regions and a city, topics and a topic, people and a person, the 404 page) and every editors' page
@@ -11,13 +13,18 @@ from __future__ import annotations
 
 import pytest
 
-from .axe import WIDTHS, audit, report
+from live_site import ROOT
+
+from .axe import SCHEMES, WIDTHS, audit, report
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
+ARTIFACTS = ROOT / "test-artifacts"
 
-def _audit_all(chromium, served_site, paths: dict[str, str], width: str, storage_state=None):
-    context = chromium.new_context(viewport=WIDTHS[width], locale="zh-CN", storage_state=storage_state)
+
+def _audit_all(chromium, served_site, paths: dict[str, str], width: str, scheme: str, storage_state=None):
+    context = chromium.new_context(viewport=WIDTHS[width], locale="zh-CN", color_scheme=scheme,
+                                   storage_state=storage_state)
     findings = []
     try:
         page = context.new_page()
@@ -26,21 +33,26 @@ def _audit_all(chromium, served_site, paths: dict[str, str], width: str, storage
             expected = 404 if kind == "404" else 200
             assert response.status == expected, f"{kind} {path} answered {response.status}"
             assert "/admin/login/" not in page.url, f"{kind} {path} asked the editor to sign in"
-            findings += audit(page, f"{width} {kind} {path}")
+            findings += audit(page, f"{width} {scheme} {kind} {path}")
+            if scheme == "dark":
+                ARTIFACTS.mkdir(exist_ok=True)
+                page.screenshot(path=str(ARTIFACTS / f"dark-{width}-{kind.replace(' ', '-')}.png"))
     finally:
         context.close()
     return findings
 
 
+@pytest.mark.parametrize("scheme", SCHEMES)
 @pytest.mark.parametrize("width", WIDTHS)
-def test_public_pages_have_no_serious_axe_findings(served_site, chromium, site_pages, width):
-    blocking = report(_audit_all(chromium, served_site, site_pages["public"], width))
+def test_public_pages_have_no_serious_axe_findings(served_site, chromium, site_pages, width, scheme):
+    blocking = report(_audit_all(chromium, served_site, site_pages["public"], width, scheme))
     assert not blocking, "\n".join(map(str, blocking))
 
 
+@pytest.mark.parametrize("scheme", SCHEMES)
 @pytest.mark.parametrize("width", WIDTHS)
-def test_editors_pages_have_no_serious_axe_findings(served_site, chromium, site_pages, editor_state, width):
-    blocking = report(_audit_all(chromium, served_site, site_pages["editors"], width, editor_state))
+def test_editors_pages_have_no_serious_axe_findings(served_site, chromium, site_pages, editor_state, width, scheme):
+    blocking = report(_audit_all(chromium, served_site, site_pages["editors"], width, scheme, editor_state))
     assert not blocking, "\n".join(map(str, blocking))
 
 

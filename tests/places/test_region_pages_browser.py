@@ -24,7 +24,7 @@ def test_map_fits_a_phone_and_links_each_city_without_javascript(served_site, ch
         assert box["width"] > 300 and box["height"] > 250  # drawn, at a readable size
         # Darker shades for busier cities: 杭州 (most seed articles) is darker than 舟山 (none).
         fills = page.evaluate("""() => Object.fromEntries([...document.querySelectorAll('.region-map a')]
-            .map(a => [a.getAttribute('href'), a.querySelector('path').getAttribute('fill')]))""")
+            .map(a => [a.getAttribute('href'), getComputedStyle(a.querySelector('path')).fill]))""")
         assert fills["/regions/hangzhou/"] != fills["/regions/zhoushan/"]
 
         page.locator('.region-map a[href="/regions/huzhou/"]').click()

@@ -38,6 +38,7 @@ def page_editor(request, page_id: int):
         "title": _("版面编辑：%(page)s") % {"page": page},
         "opts": Page._meta,
         "edit_block": _int_or_none(request.GET.get("edit")),
+        "image": page.shown_image(),
         "is_nav_sidebar_enabled": False,  # the page needs the whole width
     }
     return TemplateResponse(request, "admin/articles/page_editor.html", context)

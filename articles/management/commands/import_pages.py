@@ -21,7 +21,7 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("paths", nargs="*", type=Path, help="page files or folders (default: seeds/)")
         parser.add_argument("--manifest", type=Path,
-                            help="CSV with file,newspaper,date,page,page_name (default: manifest.csv next to the pages)")
+                            help="CSV with file,newspaper,date,page,page_name[,image] (default: manifest.csv next to the pages)")
         parser.add_argument("--force", action="store_true", help="re-import pages whose file has changed")
         parser.add_argument("--max-page-kb", type=int, default=None,
                             help="refuse page files larger than this (default: IMPORT_MAX_PAGE_KB, 2048)")

@@ -45,5 +45,5 @@ def page_detail(request, year: int, month: int, day: int, number: int):
     return render(request, "articles/page_detail.html", {
         "page": page, "issue": page.issue, "articles": articles, "pages": pages,
         "trail": navigation.trail(page=page), "sequence": navigation.page_sequence(page, pages),
-        "schematic": schematic,
+        "schematic": schematic, "image": page.shown_image(),
     })
