@@ -2,14 +2,11 @@
 list at desktop and phone widths, nothing overflowing, each county a link to its page; screenshots
 are written to test-artifacts/."""
 
-from pathlib import Path
-
 import pytest
 
-pytestmark = [pytest.mark.slow, pytest.mark.browser]
+from live_site import ARTIFACTS, WIDTHS
 
-ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
-WIDTHS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
+pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
 
 @pytest.mark.parametrize("device", list(WIDTHS))

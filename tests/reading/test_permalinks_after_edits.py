@@ -12,24 +12,15 @@ import re
 
 import pytest
 import rispy
-from django.contrib.auth import get_user_model
 from django.db.models import Max
 from django.urls import reverse
 
 from articles.editing import merge_articles, split_article, undo
-from articles.editing.permissions import ensure_editors_group
 from articles.models import Article, ArticleRedirect, Block, Page, Revision
 
 from .conftest import add_block
 
 NOTICE = "您访问的文章已被编辑合并到本文"
-
-
-@pytest.fixture
-def editor(db):
-    user = get_user_model().objects.create_user("permalink-editor", is_staff=True)
-    user.groups.add(ensure_editors_group())
-    return user
 
 
 @pytest.fixture
