@@ -25,6 +25,18 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture
+def editor(db):
+    """A member of the editors group (no password: hashing is slow; tests sign in with force_login)."""
+    from django.contrib.auth import get_user_model
+
+    from articles.editing.permissions import ensure_editors_group
+
+    user = get_user_model().objects.create_user("editor1", password=None, is_staff=True)
+    user.groups.add(ensure_editors_group())
+    return user
+
+
+@pytest.fixture
 def seeds_dir() -> Path:
     return SEEDS_DIR
 

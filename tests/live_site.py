@@ -28,6 +28,9 @@ CHROMIUM = Path("/usr/bin/chromium")
 # Debian's chromium, never a downloaded one; the flags keep it off this machine's closed network.
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
+# Where browser tests write their screenshots (git-ignored), and the two screen sizes they use.
+ARTIFACTS = ROOT / "test-artifacts"
+WIDTHS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
 SETUP_COMMANDS = (
     ["migrate", "--noinput", "-v0"],
     ["import_pages", str(ROOT / "seeds"), "-v0"],

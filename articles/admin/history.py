@@ -1,11 +1,12 @@
-"""Admin for the revision history (read-only: change it by undoing) and readers' problem reports."""
+"""Admin for the revision history (read-only: change it by undoing), the redirects merges left
+(read-only too: undoing the merge drops them) and readers' problem reports."""
 
 from django.contrib import admin
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from articles.models import ProblemReport, Revision
+from articles.models import ArticleRedirect, ProblemReport, Revision
 
 from .readonly import ChangedInEditorAdmin, ReadOnlyAdmin
 from .urls import revision_urls
@@ -21,6 +22,13 @@ class RevisionAdmin(ReadOnlyAdmin):
 
     def get_urls(self):
         return revision_urls(self.admin_site) + super().get_urls()
+
+
+@admin.register(ArticleRedirect)
+class ArticleRedirectAdmin(ReadOnlyAdmin):
+    list_display = ("created_at", "old_id", "old_headline", "new_id", "revision")
+    search_fields = ("old_headline", "old_slug")
+    list_select_related = ("revision",)
 
 
 @admin.register(ProblemReport)

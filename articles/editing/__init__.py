@@ -15,7 +15,8 @@ Conventions (every operation):
 Modules: boundaries (split/merge/move/gather/reorder), blocks (kind, text, duplicates), titles
 (title lines), metadata (credits, regions, topics, issue date, page number), persons (merge OCR
 variants), review (flags, mark reviewed), queue (work-queue queries), reports (readers' reports),
-frame (``page_edit``, the frame every operation runs in), undo (undo rules and undoing),
+frame (``page_edit``, the frame every operation runs in), redirects (old ids of articles an edit
+deleted → where their text went, written by the frame), undo (undo rules and undoing),
 history (history queries), permissions (editors group), locking, snapshots.
 """
 

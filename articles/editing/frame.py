@@ -12,9 +12,11 @@ It (1) checks that the user is an editor, (2) opens ONE transaction, (3) claims 
 (5) finds what changed by comparing snapshots — so no operation can forget to record something —
 (6) re-derives the touched articles' title/byline/slug (``refresh_article_fields``), re-runs the
 article-local enrichment (places, topics) where blocks changed, marks them corrected and bumps
-their versions, (7) writes a ``Revision`` with the before/after snapshots, and
-(8) after commit, queues a search-index update for the touched articles (deleted ones included, so
-the index drops them). An exception anywhere rolls everything back.
+their versions, (7) writes a ``Revision`` with the before/after snapshots and, for each article
+the edit deleted whose text went into another, a redirect from its old id (``redirects.py``; an
+undo drops the redirects of the revision it undoes), and (8) after commit, queues a search-index
+update for the touched articles (deleted ones included, so the index drops them). An exception
+anywhere rolls everything back.
 
 Undo (``undo.py``) runs in the same frame; history queries are ``history.py``'s.
 """
@@ -34,6 +36,7 @@ from .errors import InvalidOperation
 from .fields import refresh_article_fields
 from .locking import bump_articles, claim_page
 from .permissions import require_editor
+from .redirects import record_redirects
 from .snapshots import page_snapshot, rows
 
 
@@ -140,6 +143,7 @@ def _save(edit: PageEdit, before: dict) -> Revision | None:
         after=after,
         undoes=edit.undoes,
     )
+    record_redirects(revision)
     record_reindex(sorted(set(revision.article_ids) | edit.reindex_ids))
     return revision
 

@@ -13,6 +13,7 @@ from .places import Region, ArticleRegion
 from .people import Person, PersonAlias, Credit
 from .topics import Topic, ArticleTopic
 from .history import Revision, ProblemReport, ReportQuota
+from .redirects import ArticleRedirect
 from .search_queue import PendingIndexUpdate, IndexState
 
 __all__ = [
@@ -41,6 +42,7 @@ __all__ = [
     "Revision",
     "ProblemReport",
     "ReportQuota",
+    "ArticleRedirect",
     "PendingIndexUpdate",
     "IndexState",
 ]

@@ -1,4 +1,5 @@
-"""Fixtures for the editing operations: an editor, a reader, and small hand-made pages.
+"""Fixtures for the editing operations (``editor`` is tests/conftest.py's): a second editor, a
+reader, and small hand-made pages.
 
 ``make_page`` builds a page from a compact description so that each test states the layout it
 works on: a list of articles, each a list of (kind, text) blocks, plus optional loose blocks.
@@ -10,13 +11,6 @@ from django.contrib.auth import get_user_model
 from articles.editing.permissions import ensure_editors_group
 
 from .helpers import build_page
-
-
-@pytest.fixture
-def editor(db):
-    user = get_user_model().objects.create_user("editor1", is_staff=True)  # no password: hashing is slow
-    user.groups.add(ensure_editors_group())
-    return user
 
 
 @pytest.fixture

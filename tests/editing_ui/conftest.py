@@ -12,15 +12,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.messages import get_messages
 from django.urls import reverse
 
-from articles.editing.permissions import ensure_editors_group
 from articles.models import Article, Block, Page
-
-
-@pytest.fixture
-def editor(db):
-    user = get_user_model().objects.create_user("ui-editor", password=None, is_staff=True)
-    user.groups.add(ensure_editors_group())
-    return user
 
 
 @pytest.fixture

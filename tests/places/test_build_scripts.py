@@ -59,3 +59,41 @@ def test_map_decoding_and_committed_map():
     committed = json.loads((ROOT / "articles" / "fixtures" / "zhejiang_map.json").read_text(encoding="utf-8"))
     assert sorted(c["code"] for c in committed["cities"]) == [f"33{n:02d}00" for n in range(1, 12)]
     assert all(c["path"].startswith("M") and c["path"].endswith("Z") for c in committed["cities"])
+
+
+def test_committed_county_maps_cover_every_county_without_overlapping_labels():
+    """Each city's counties: drawn (and a real region) or named as too new for the base map, never
+    both and never neither; labels that are drawn do not cover each other."""
+    region_map = load_script("build_region_map")
+    regions = json.loads((ROOT / "articles" / "fixtures" / "regions_zhejiang.json").read_text(encoding="utf-8"))["regions"]
+    committed = json.loads(region_map.COUNTY_OUTPUT.read_text(encoding="utf-8"))["cities"]
+    cities = [r for r in regions if r["level"] == "city"]
+    assert sorted(committed) == sorted(c["code"] for c in cities)
+    for city in cities:
+        counties = {r["code"]: r for r in regions if r["level"] == "county" and r["parent"] == city["code"]}
+        drawn = [c["code"] for c in committed[city["code"]]["counties"]]
+        not_drawn = [c["code"] for c in committed[city["code"]]["not_drawn"]]
+        assert sorted(drawn + not_drawn) == sorted(counties), city["name"]
+        boxes = [region_map.label_box(c["label"], len(counties[c["code"]]["short_name"]))
+                 for c in committed[city["code"]]["counties"] if c["label"]]
+        assert boxes, city["name"]
+        assert not any(region_map.overlaps(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1:]), city["name"]
+
+
+def test_city_map_scripts_are_read_without_running_them():
+    region_map = load_script("build_region_map")
+    script = ("(function (root, factory) {…}(this, function (exports, echarts) {echarts.registerMap('湖州', "
+              '{"type":"FeatureCollection","features":[]});}));')
+    assert region_map.registered_map(script) == {"type": "FeatureCollection", "features": []}
+    with pytest.raises(SystemExit, match="registerMap"):
+        region_map.registered_map("module.exports = {}")
+
+
+def test_a_county_the_regions_do_not_know_stops_the_build():
+    region_map = load_script("build_region_map")
+    square = "@@" + "BA" * 2  # any ring will do: the mapping is checked before anything is drawn
+    data = {"UTF8Encoding": True, "features": [
+        {"id": "330599", "properties": {"name": "虚构县"},
+         "geometry": {"type": "Polygon", "coordinates": [square], "encodeOffsets": [[120000, 30000]]}}]}
+    with pytest.raises(SystemExit, match="虚构县"):
+        region_map.city_county_map(data, {"330502": "吴兴区"}, {"330502": "吴兴"})

@@ -110,3 +110,41 @@ def test_city_side_list_groups_districts_county_cities_and_counties(client):
         group = {"区": 0, "市": 1, "县": 2}[child.name[-1]]
         assert headings[group] < positions[child.short_name]
         assert group == 2 or positions[child.short_name] < headings[group + 1]
+
+
+def test_city_side_list_is_in_official_code_order_within_each_group(client):
+    """Within 市辖区, 县级市 and 县 the counties follow their GB/T 2260 codes, whatever order the
+    database returns them in (checked on every city)."""
+    for city in Region.objects.filter(level="city"):
+        aside = client.get(city.get_absolute_url()).content.decode()
+        aside = aside[aside.index('<section aria-labelledby="region-children-title">'):]
+        listed = re.findall(r'<li><a href="/regions/([^/]+)/">', aside[:aside.index("</section>")])
+        counties = {c.slug: c for c in Region.objects.filter(parent=city)}
+        assert sorted(listed) == sorted(counties), city.name  # every current county, once
+        expected = sorted(counties.values(), key=lambda c: ({"区": 0, "市": 1, "县": 2}.get(c.name[-1], 3), c.code))
+        assert listed == [c.slug for c in expected], city.name
+
+
+def test_city_page_draws_its_counties_and_lists_the_ones_the_map_cannot(client, django_assert_max_num_queries):
+    """Hangzhou's base map predates 临平区 and 钱塘区 (2021): every county with an outline is a
+    link on the map to its page, the two new districts are named under the map, and all thirteen
+    are in the list beside it."""
+    city = Region.objects.get(code="330100")
+    with django_assert_max_num_queries(11):
+        html = client.get(city.get_absolute_url()).content.decode()
+    figure = html[html.index('<figure class="region-map">'):html.index("</figure>")]
+    on_map = re.findall(r'<a href="/regions/([^/]+)/">\s*<path d="M', figure)
+    counties = {c.slug: c for c in Region.objects.filter(parent=city)}
+    assert set(on_map) <= set(counties) and len(on_map) == len(set(on_map))
+    undrawn = {counties[slug].name for slug in set(counties) - set(on_map)}
+    assert undrawn == {"临平区", "钱塘区"}
+    for name in undrawn:
+        assert f"{name}（2021 年设立）未单独绘出" in figure
+    gongshu = re.search(r'<a href="/regions/gongshu/">\s*<path d="([^"]+)"', figure).group(1)
+    assert gongshu.count("M") >= 2  # 下城区's outline drawn as part of 拱墅区, which took it in (2021)
+    assert "linan" in on_map  # 临安市's outline is today's 临安区
+
+
+def test_county_and_province_pages_have_no_county_map(client):
+    for slug in ("deqing", "zhejiang"):
+        assert 'id="county-map-title"' not in client.get(f"/regions/{slug}/").content.decode()

@@ -5,14 +5,11 @@ errors. Screenshots of every step are written to test-artifacts/ for a person to
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-pytestmark = [pytest.mark.slow, pytest.mark.browser]
+from live_site import ARTIFACTS, WIDTHS
 
-ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
-WIDTHS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
+pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
 
 @pytest.mark.parametrize("device", list(WIDTHS))

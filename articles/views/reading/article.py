@@ -19,6 +19,7 @@ from . import navigation, queries
 from .body import body_parts
 from .citation import citation_source, gbt7714_newspaper
 from .citation_formats import EXPORTS, full_title
+from .moved import follows_merges, merged_into, with_merged_notice
 
 # URL file extension → export format (articles/<pk>/cite.ris …)
 EXPORT_BY_EXTENSION = {extension: name for name, (_, _, extension) in EXPORTS.items()}
@@ -60,6 +61,17 @@ def _last_modified(request, pk: int, slug: str = ""):
 article_condition = condition(etag_func=_etag, last_modified_func=_last_modified)
 
 
+def _merged_article_url(new_id: int, *, old_id: int, slug: str = "") -> str:
+    """Where an article page of a merged-away id sends the reader: the slug URL of the article its
+    text went to (no second redirect through the short URL), with the notice parameter."""
+    return with_merged_notice(queries.article_with_page(new_id).get_absolute_url(), old_id)
+
+
+def _merged_cite_url(new_id: int, *, old_id: int, extension: str) -> str:
+    return reverse("article_cite", args=[new_id, extension])
+
+
+@follows_merges(_merged_article_url)
 @article_condition
 def article_detail_short(request, pk: int):
     """``/articles/<pk>/``: the stable short permalink; sends readers on to the slug URL."""
@@ -69,6 +81,7 @@ def article_detail_short(request, pk: int):
     return _render_article(request, article)
 
 
+@follows_merges(_merged_article_url)
 @article_condition
 def article_detail(request, pk: int, slug: str):
     article = queries.article_with_page(pk)
@@ -105,6 +118,7 @@ def _render_article(request, article):
                              for name, (_, _, extension) in EXPORTS.items()],
         "news_article_json_ld": _news_article_json_ld(source, article),
         "permalink": permalink,
+        "merged_into": merged_into(request, article),
     }
     return render(request, "articles/article_detail.html", context)
 
@@ -132,6 +146,7 @@ def _news_article_json_ld(source, article) -> str:
     return text.translate({ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"})
 
 
+@follows_merges(_merged_cite_url)
 def article_cite(request, pk: int, extension: str):
     """``/articles/<pk>/cite.ris`` (also ``.bib``, ``.json``): the reference as a download."""
     name = EXPORT_BY_EXTENSION.get(extension)
