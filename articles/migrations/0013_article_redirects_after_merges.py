@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0011_segmentation_decisions_and_page_jumps'),
+        ('articles', '0012_page_image'),
     ]
 
     operations = [
