@@ -21,7 +21,6 @@ search's jieba segmenter (with the domain dictionary) the first time a short key
 
 from __future__ import annotations
 
-import logging
 import re
 from bisect import bisect_right
 from functools import lru_cache
@@ -78,8 +77,8 @@ def enumeration_items(text: str, start: int, end: int) -> list[str]:
 
 
 class WordBoundaries:
-    """Checks that a keyword occurrence does not straddle two of jieba's words (cut with the domain
-    dictionary): it must be a run of whole words, or lie inside one word.
+    """Checks that a keyword occurrence does not straddle two of jieba's words: it must be a run of
+    whole words, or lie inside one word.
 
     Why: two-character keywords are the most ambiguous when read as bare strings — 调解 in 协调|解决,
     工资 in 高级工|资格, 女工 in 女|工程师, 经审 in 已经|审查, 学法 in 学|法律. jieba keeps compounds whole
@@ -87,17 +86,16 @@ class WordBoundaries:
     only an occurrence that cuts a word and spills into its neighbour is dropped. Longer keywords
     are distinctive enough to be taken as they stand, which also keeps jieba away from most text.
 
-    The segmenter is a private ``jieba.Tokenizer`` that knows the search's domain words and every
-    topic keyword (as ``places_gazetteer.build_segmenter`` does for place names): jieba's own
-    dictionary lacks 书屋, 入会, 暖心, 非遗 and cuts 书|屋里, 一|键入|会, 暖|心包, 非|遗传|承, which
-    would drop true keywords; jieba's global dictionary is left alone, since the search index
-    segments with it.
+    The segmenter is the search's (``articles.search.analysis.get_segmenter``: jieba with the domain
+    dictionary), already loaded in every web worker; a private one knowing the topic keywords
+    costs about 75 MB a process and changed no tag on the seeds or the development set. Where jieba
+    lacks a keyword it can cut it apart (书|屋里, 一|键入|会, 暖|心包): adding such words to the
+    domain dictionary (``articles/search/userdict.txt``) mends it for search and topics alike.
     """
 
     MAX_CHARS = 2  # keywords of at most this many characters are checked
 
-    def __init__(self, keywords: frozenset[str] = frozenset(), segmenter=None):
-        self._keywords = keywords
+    def __init__(self, segmenter=None):
         self._segmenter = segmenter
         self._cut = lru_cache(maxsize=20_000)(self._word_starts)
 
@@ -125,29 +123,10 @@ class WordBoundaries:
     @property
     def segmenter(self):
         if self._segmenter is None:
-            self._segmenter = build_segmenter(self._keywords)
+            from articles.search.analysis import get_segmenter
+
+            self._segmenter = get_segmenter()
         return self._segmenter
-
-
-# A keyword's jieba frequency: high enough that it beats the chance pairs jieba's dictionary knows
-# around it (书|屋里, 暖|心包, 一|键入|会), low enough that real neighbours still win (协调|解决,
-# 高级工|资格, 女|工程师). At 3,000, 非遗传承 still read 非|遗传|承; checked on the seeds and dev pages.
-KEYWORD_FREQ = 20_000
-
-
-def build_segmenter(keywords: frozenset[str]):
-    """A private jieba with the search's domain dictionary and the topic keywords as words."""
-    import jieba
-
-    from articles.search.analysis import USERDICT_PATH
-
-    jieba.setLogLevel(logging.WARNING)
-    tokenizer = jieba.Tokenizer()
-    if USERDICT_PATH.exists():
-        tokenizer.load_userdict(str(USERDICT_PATH))
-    for word in sorted(keywords):
-        tokenizer.add_word(word, freq=KEYWORD_FREQ)
-    return tokenizer
 
 
 _ITEM_MARK = re.compile(r"^\s*(?:[●■◎★☆▲△◆◇□○•]|\d{1,2}[.、]|\(\d{1,2}\))")

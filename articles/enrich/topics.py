@@ -136,11 +136,10 @@ class Evidence:
     mentions: int  # keyword occurrences that count fully (list items do not)
 
 
-@lru_cache(maxsize=2)
-def word_boundaries(keywords: frozenset[str]) -> WordBoundaries:
-    """One boundary checker per keyword vocabulary and process (an editor's new keyword list
-    makes a new one; its jieba loads on first use, about a second)."""
-    return WordBoundaries(keywords)
+@lru_cache(maxsize=1)
+def word_boundaries() -> WordBoundaries:
+    """The process's boundary checker (it remembers the clauses it has cut)."""
+    return WordBoundaries()
 
 
 def load_matchers() -> list[TopicMatcher]:
@@ -165,7 +164,7 @@ def rank_topics(title: str, body: str, matchers: Iterable[TopicMatcher]) -> list
 def _rank_text(title: str, body: str, matchers: list[TopicMatcher]) -> list[tuple[int, float]]:
     """The ranking of one news text (folded): the best topic if it reaches ``MIN_SCORE``, then the
     secondary topics (``is_secondary``)."""
-    boundaries = word_boundaries(frozenset(word for m in matchers for word in m.weights))
+    boundaries = word_boundaries()
     title, body = unquote(title), unquote(body)
     scored = sorted(((m.topic_id, m.evidence(title, body, boundaries)) for m in matchers),
                     key=lambda row: row[1].score, reverse=True)
