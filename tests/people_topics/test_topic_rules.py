@@ -50,22 +50,16 @@ def test_an_item_of_a_mixed_list_counts_little_a_list_of_one_topics_services_in_
     assert care.weight_in(own) == 7.0  # the list is the services topic's own
 
 
-def test_a_short_keyword_does_not_count_where_it_straddles_two_words():
-    legal = matcher(1, "调解 2")
-    women = matcher(2, "女工 2.5")
-    checker = word_boundaries()
-    assert legal.weight_in("工会协调解决了职工的实际困难", checker) == 0
-    assert legal.weight_in("工会调解了一起劳动争议", checker) == 2
-    assert women.weight_in("她是厂里第一位女工程师", checker) == 0
-    assert women.weight_in("车间里的女工都来了", checker) == 2.5
-
-
-def test_a_keyword_inside_one_longer_word_still_counts():
-    courier = matcher(1, "快递 2")
-    care = matcher(2, "之家 1")
-    checker = word_boundaries()
-    assert courier.weight_in("快递员们下班后来到这里", checker) == 2
-    assert care.weight_in("新建司机之家三处", checker) == 1
+@pytest.mark.parametrize("keywords, text, weight", [
+    ("调解 2", "工会协调解决了职工的实际困难", 0),  # 协调|解决: straddles two words
+    ("调解 2", "工会调解了一起劳动争议", 2),
+    ("女工 2.5", "她是厂里第一位女工程师", 0),  # 女|工程师
+    ("女工 2.5", "车间里的女工都来了", 2.5),
+    ("快递 2", "快递员们下班后来到这里", 2),  # inside the one word 快递员: still the keyword
+    ("之家 1", "新建司机之家三处", 1),  # inside 司机之家
+])
+def test_a_short_keyword_counts_unless_it_straddles_two_words(keywords, text, weight):
+    assert matcher(1, keywords).weight_in(text, word_boundaries()) == weight
 
 
 def test_quotation_marks_do_not_split_a_context_phrase():
