@@ -1,4 +1,5 @@
-"""Enrichment step: topics. Each article gets a primary topic and up to three secondary ones.
+"""Enrichment step: topics. Each article gets a primary topic and up to three secondary ones (a brief
+list: its items' topics, however many).
 
 Scoring is a weighted keyword count over the editable Topic rows (``word weight`` per line):
 matches in the title lines count ``TITLE_WEIGHT`` times and in the lead sentence ``LEAD_WEIGHT``
