@@ -11,8 +11,9 @@ seed articles). Run it on a database with the seeds imported and enriched, e.g.
 Each section is a function returning a dict with at least ``precision`` and ``recall`` (floats)
 and optionally ``differences`` (lines to show) and any other figures; register it in EVALUATORS.
 A value that is itself such a dict is a part of the section, printed on its own line (``topics``
-has ``dev_tuning`` and ``dev_held_out``: the segmentation development set, scored on gold
-segmentation — see articles/enrich/topics_dev_gold.py; it needs only a migrated database).
+has ``dev``, the segmentation development set, and ``held_out``, the held-out pages written for
+issue 12 and never tuned on: both scored on gold segmentation — see
+articles/enrich/topics_dev_gold.py; they need only a migrated database).
 """
 
 import json
