@@ -17,7 +17,7 @@ from articles.models.choices import Source
 
 from editing_ops.helpers import build_page  # tests/ is on sys.path: each test folder is a package
 
-CONTEXT_MIGRATION = importlib.import_module("articles.migrations.0012_topic_keywords_context_phrases")
+CONTEXT_MIGRATION = importlib.import_module("articles.migrations.0014_topic_keywords_context_phrases")
 
 
 def matcher(topic_id: int, keywords: str) -> TopicMatcher:

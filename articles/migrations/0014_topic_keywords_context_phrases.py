@@ -65,7 +65,7 @@ def unchange(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("articles", "0011_segmentation_decisions_and_page_jumps"),
+        ("articles", "0013_article_redirects_after_merges"),
     ]
 
     operations = [migrations.RunPython(change, unchange)]
