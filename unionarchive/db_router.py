@@ -27,7 +27,8 @@ import random
 from contextvars import ContextVar
 
 from django.conf import settings
-from django.urls import reverse
+
+from .areas import is_admin_path
 
 PRIMARY = "default"
 PIN_COOKIE = "ua_primary"
@@ -65,10 +66,6 @@ def _pinned_to_primary(request) -> bool:
                                      max_age=settings.READ_YOUR_WRITES_SECONDS) is not None
 
 
-def _is_admin(path: str) -> bool:
-    return path.startswith(reverse("admin:index"))
-
-
 class ReadYourWritesMiddleware:
     """Chooses the database a request reads from (see the module docstring) and pins a browser's
     reads to the primary for a few seconds after it wrote. Does nothing without replicas."""
@@ -81,7 +78,7 @@ class ReadYourWritesMiddleware:
     def __call__(self, request):
         if not self.replicas:
             return self.get_response(request)
-        use_replica = (request.method in SAFE_METHODS and not _is_admin(request.path)
+        use_replica = (request.method in SAFE_METHODS and not is_admin_path(request.path)
                        and not _pinned_to_primary(request))
         token = _read_alias.set(random.choice(self.replicas) if use_replica else PRIMARY)
         try:

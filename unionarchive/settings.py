@@ -82,7 +82,7 @@ MIDDLEWARE = [
     # inside the caching middleware above, so the read-your-writes cookie it sets is seen there.
     "unionarchive.db_router.ReadYourWritesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "unionarchive.language.AdminLocaleMiddleware",  # Chinese pages; the admin follows the browser
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -155,7 +155,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# Chinese first; the admin is also available in English (LocaleMiddleware + Accept-Language).
+# Chinese first; the admin is also available in English (unionarchive.language: Accept-Language there only).
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]
 TIME_ZONE = "Asia/Shanghai"
