@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from articles.models import Article, Block
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("search_index")]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("search_engine")]
 
 
 def articles_containing(text: str) -> set[int]:

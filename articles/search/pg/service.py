@@ -99,10 +99,13 @@ def _find(parsed: ParsedQuery, where: Sql, facet_names: list[str], sort: str, pa
     query = query_sql(parsed)
     columns = ["article_id", "date"] + [FILTERS[name].field for name in facet_names]
     params: list = []
+    words = rank_query(parsed)
     if ranked:
-        columns += [f"({query.strong.text}) AS strong",
-                    f"ts_rank('{RANK_WEIGHTS}', words, %s::tsquery, {RANK_NORMALIZATION}) AS score"]
-        params += query.strong.params + [rank_query(parsed) or "''"]
+        columns.append(f"({query.strong.text}) AS strong")
+        params += query.strong.params
+    if ranked and words:
+        columns.append(f"ts_rank('{RANK_WEIGHTS}', words, %s::tsquery, {RANK_NORMALIZATION}) AS score")
+        params.append(words)
     else:
         columns.append("0.0::real AS score")
     condition = query.match & where
