@@ -220,8 +220,9 @@ _NOTHING = parse_query("")
 
 def search(q: object = "", filters: Mapping[str, object] | None = None, sort: str = "relevance",
            page: object = 1, per_page: object = 20, *, facets: Iterable[str] | bool = True,
-           highlight: bool = True, browse: bool = False) -> SearchResults:
-    """Search the index. See the module docstring for the result's shape. Never raises for input."""
+           highlight: bool = True, browse: bool = False, relax: bool = True) -> SearchResults:
+    """Search the index. See the module docstring for the result's shape. Never raises for input.
+    ``relax=False``: no relaxed search on zero hits (haystack's SearchQuerySet means exactly it)."""
     started = time.perf_counter()
     parsed = parse_query(q)
     cleaned = clean_filters(filters)
@@ -233,14 +234,14 @@ def search(q: object = "", filters: Mapping[str, object] | None = None, sort: st
     if parsed.is_empty and not cleaned and not browse:
         return results
     if uses_postgresql():
-        pg.search(results, facet_names, highlight)
+        pg.search(results, facet_names, highlight, relax)
         results.elapsed_ms = (time.perf_counter() - started) * 1000
         return results
     searcher = _searcher()
     parsed, results.aliases = expand_aliases(parsed)
     allowed = filter_docs(searcher, parsed, cleaned)
     memo: dict = {}  # posting lists read for the matching, reused by the ranking
-    parsed, found, results.relaxed = _find(searcher, parsed, allowed, memo)
+    parsed, found, results.relaxed = _find(searcher, parsed, allowed, memo, relax)
     results.parsed_query = parsed
     docnums = found.docs
     results.total = len(docnums)
@@ -261,11 +262,11 @@ def search(q: object = "", filters: Mapping[str, object] | None = None, sort: st
     return results
 
 
-def _find(searcher, parsed: ParsedQuery, allowed: np.ndarray | None, memo: dict):
+def _find(searcher, parsed: ParsedQuery, allowed: np.ndarray | None, memo: dict, relax: bool = True):
     """(the query as searched, its Match, how it was relaxed or None). No dead ends: a query that
     finds nothing is searched again with its quotes dropped, then for any one of its terms."""
     found = _restricted(matching(searcher, parsed, memo), allowed)
-    if not len(found.docs) and parsed.has_words:
+    if not len(found.docs) and parsed.has_words and relax:
         for how, relaxed in relaxations(parsed):
             found = _restricted(matching(searcher, relaxed, memo), allowed)
             if len(found.docs):

@@ -153,7 +153,7 @@ def _hits(scored: list[tuple[int, float]], parsed: ParsedQuery, highlight: bool)
     return [hit_from_stored(stored[pk], score, parsed, highlight) for pk, score in scored if pk in stored]
 
 
-def search(results, facet_names: list[str], highlight: bool):
+def search(results, facet_names: list[str], highlight: bool, relax: bool = True):
     """Fill ``results`` (a ``service.SearchResults`` already holding the cleaned request)."""
     from articles.search.service import relaxations
 
@@ -161,7 +161,7 @@ def search(results, facet_names: list[str], highlight: bool):
     where = filter_sql(parsed, results.filters)
     page, per_page = results.page, results.per_page
     total, facets, scored = _find(parsed, where, facet_names, results.sort, page, per_page)
-    if not total and parsed.has_words:
+    if not total and parsed.has_words and relax:
         for how, relaxed in relaxations(parsed):
             total, facets, scored = _find(relaxed, where, facet_names, results.sort, page, per_page)
             if total:
