@@ -133,13 +133,14 @@ def format_report(report: dict) -> str:
         lines += _postgresql_lines(report)
 
     counted = [(key, name) for key, name in present if key != "ours_plain"]  # same hits as ours
-    lines += ["", _row("hits per query", [name for _, name in counted], first=46, width=14)]
+    width = max(14, *(_width(name) + 2 for _, name in counted))
+    lines += ["", _row("hits per query", [name for _, name in counted], first=46, width=width)]
     for row, by_query in engine["ours"]["hits"].items():
         if row.endswith(FACET_SUFFIX) and row != "filtered" + FACET_SUFFIX:
             continue
         for label in by_query:
             counts = [engine[key]["hits"].get(row, {}).get(label, "-") for key, _ in counted]
-            lines.append(_row(f"{row}: {label}", [str(n) for n in counts], first=46, width=14))
+            lines.append(_row(f"{row}: {label}", [str(n) for n in counts], first=46, width=width))
     lines.append(f"filters: {report['filters']}")
     if "facet_check" in report:
         check = report["facet_check"]
