@@ -10,6 +10,7 @@ from django.db import connection, transaction
 from articles.editing import correct_text, merge_articles
 from articles.models import Article, Block, PendingIndexUpdate
 from articles.search.service import search
+from tests.editing_ops.conftest import editor  # noqa: F401 (the editing tests' editor fixture)
 from tests.editing_ops.helpers import articles_of, build_page
 
 on_postgresql = pytest.mark.skipif(connection.vendor != "postgresql",
@@ -18,17 +19,6 @@ on_postgresql = pytest.mark.skipif(connection.vendor != "postgresql",
 # Strings no seed article contains (checked below), written for these tests.
 PAGE = [[("headline", "钱塘江畔试新桥"), ("body", "桥面铺装工人连夜赶工")],
         [("headline", "海宁潮边话安全"), ("body", "观潮护栏加固完毕")]]
-
-
-@pytest.fixture
-def editor(db):
-    from django.contrib.auth import get_user_model
-
-    from articles.editing.permissions import ensure_editors_group
-
-    user = get_user_model().objects.create_user("pg-editor", is_staff=True)
-    user.groups.add(ensure_editors_group())
-    return user
 
 
 @pytest.fixture
@@ -43,6 +33,10 @@ def indexed_page():
     page = build_page(PAGE)
     schedule_reindex([article.pk for article in articles_of(page)])
     return page
+
+
+def edit(page, old: str, new: str, editor, version: int) -> None:
+    correct_text(Block.objects.get(page=page, text=old), new, user=editor, expected_version=version)
 
 
 def found(q: str) -> set[int]:
@@ -64,8 +58,7 @@ def test_an_edit_is_findable_inside_its_own_transaction_and_queues_nothing(postg
     assert found("钱塘江畔") == {first.pk}
     assert not found("赶工抢修")
     queued = PendingIndexUpdate.objects.count()
-    correct_text(Block.objects.get(page=page, text="桥面铺装工人连夜赶工"), "桥面铺装工人连夜赶工抢修",
-                 user=editor, expected_version=1)
+    edit(page, "桥面铺装工人连夜赶工", "桥面铺装工人连夜赶工抢修", editor, 1)
     assert found("赶工抢修") == {first.pk}
     assert found('"夜赶工抢"') == {first.pk}  # across jieba's words
     assert PendingIndexUpdate.objects.count() == queued
@@ -75,11 +68,8 @@ def test_an_edit_is_findable_inside_its_own_transaction_and_queues_nothing(postg
 def test_a_rolled_back_edit_leaves_the_documents_as_they_were(postgresql_engine, editor):
     page = indexed_page()
     first, _second = articles_of(page)
-    correct_text(Block.objects.get(page=page, text="观潮护栏加固完毕"), "观潮护栏全部加固完毕", user=editor,
-                 expected_version=1)
     with pytest.raises(RuntimeError), transaction.atomic():
-        correct_text(Block.objects.get(page=page, text="桥面铺装工人连夜赶工"), "桥面改写一遍",
-                     user=editor, expected_version=2)
+        edit(page, "桥面铺装工人连夜赶工", "桥面改写一遍", editor, 1)
         assert found("桥面改写") == {first.pk}
         raise RuntimeError("the editor's request failed after the edit")
     assert not found("桥面改写")
@@ -90,8 +80,7 @@ def test_a_rolled_back_edit_leaves_the_documents_as_they_were(postgresql_engine,
 def test_a_merge_removes_the_absorbed_articles_document(postgresql_engine, editor):
     page = indexed_page()
     first, second = articles_of(page)
-    correct_text(Block.objects.get(page=page, text="观潮护栏加固完毕"), "观潮护栏全部加固完毕", user=editor,
-                 expected_version=1)
+    edit(page, "观潮护栏加固完毕", "观潮护栏全部加固完毕", editor, 1)
     merge_articles(first, "next", user=editor, expected_version=2)
     kept = set(Article.objects.filter(page=page).values_list("pk", flat=True))
     assert len(kept) == 1
