@@ -5,7 +5,8 @@
 reports the index queue: pending updates, the age of the oldest, articles that fail to index,
 when the worker was last seen and what the last drift check found. The site is *ready* when the
 database and the index answer; a lagging queue or worker is reported as a warning, not as
-unreadiness (searches still work, just on a slightly older index).
+unreadiness (searches still work, just on a slightly older index). With the PostgreSQL search
+engine there is no queue and no worker: the index is the search documents table.
 
 Served as JSON at ``/healthz`` and ``/readyz`` (never cached) and printed by ``manage.py status``.
 """
@@ -39,14 +40,33 @@ def _database() -> dict:
 
 
 def _index() -> dict:
+    from articles.search.engines import uses_postgresql
     from articles.search.store import open_index
 
+    if uses_postgresql():
+        return _postgresql_documents()
     try:
         ix = open_index(create_if_missing=False)
         documents = ix.doc_count()
     except Exception as error:  # noqa: BLE001
         return {"ok": False, "error": f"{type(error).__name__}: {error}"[:300]}
     return {"ok": True, "documents": documents}
+
+
+def _postgresql_documents() -> dict:
+    """The PostgreSQL engine's index is a table: ready when it answers. Nothing waits in a queue
+    and no worker runs; an empty table beside articles means ``build_index`` was never run."""
+    from articles.models import Article
+    from articles.search.pg.documents import document_count
+
+    try:
+        documents = document_count()
+    except Exception as error:  # noqa: BLE001
+        return {"ok": False, "engine": "postgresql", "error": f"{type(error).__name__}: {error}"[:300]}
+    report = {"ok": True, "engine": "postgresql", "documents": documents}
+    if not documents and Article.objects.exists():
+        report["warning"] = "no search documents: run manage.py build_index"
+    return report
 
 
 def _queue_and_worker() -> tuple[dict, dict, dict, list[str]]:
@@ -84,7 +104,9 @@ def readiness() -> dict:
     database = _database()
     index = _index()
     report = {"ready": database["ok"] and index["ok"], "database": database, "index": index}
-    if database["ok"]:
+    if database["ok"] and index.get("engine") == "postgresql":
+        report["warnings"] = [index["warning"]] if "warning" in index else []
+    elif database["ok"]:
         report["queue"], report["worker"], report["drift"], report["warnings"] = _queue_and_worker()
     else:
         report["warnings"] = ["the database does not answer: queue figures unknown"]

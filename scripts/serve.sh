@@ -37,8 +37,11 @@ supervise_worker() {
     delay=$(( delay * 2 > 60 ? 60 : delay * 2 ))
   done
 }
-supervise_worker &
-supervisor_pid=$!
+supervisor_pid=""
+if [ "${SEARCH_ENGINE:-whoosh}" != postgresql ]; then
+  supervise_worker &
+  supervisor_pid=$!
+fi  # SEARCH_ENGINE=postgresql: each change writes its search documents itself, no worker
 
 "$VENV/bin/gunicorn" unionarchive.wsgi \
   --bind "${BIND:-127.0.0.1:8000}" \
@@ -47,10 +50,10 @@ supervisor_pid=$!
   --timeout 60 &
 gunicorn_pid=$!
 
-stop() { kill -TERM "$gunicorn_pid" "$supervisor_pid" 2>/dev/null || true; }
+stop() { kill -TERM "$gunicorn_pid" $supervisor_pid 2>/dev/null || true; }
 trap stop TERM INT
 wait "$gunicorn_pid" || true  # returns when gunicorn ends, or early when we are asked to stop
 stop  # either way: stop both, and wait for both
 wait "$gunicorn_pid" && status=0 || status=$?  # gunicorn's own exit status (0 after a clean stop)
-wait "$supervisor_pid" 2>/dev/null || true
+[ -z "$supervisor_pid" ] || wait "$supervisor_pid" 2>/dev/null || true
 exit "$status"

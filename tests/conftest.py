@@ -22,6 +22,14 @@ def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         call_command("import_pages", str(SEEDS_DIR), verbosity=0)
         call_command("enrich", verbosity=0)
+        from django.db import connection
+
+        if connection.vendor == "postgresql":
+            # The PostgreSQL search engine's documents (``search_engine``), written here, before
+            # any test's own transaction could roll them back.
+            from articles.search.pg.documents import rebuild
+
+            rebuild()
 
 
 @pytest.fixture
@@ -71,6 +79,38 @@ def search_index(django_db_setup, django_db_blocker, tmp_path_factory) -> Path:
     with django_db_blocker.unblock():
         call_command("build_index", verbosity=0)
     return path
+
+
+SEARCH_ENGINES = ("whoosh", "postgresql")
+
+
+@pytest.fixture(scope="session")
+def postgresql_search_documents(django_db_setup):
+    """The PostgreSQL engine's search documents of the seeded archive (written by
+    ``django_db_setup``); skips when the test database is not PostgreSQL."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("the PostgreSQL search engine needs a PostgreSQL test database "
+                    "(TEST_DATABASES=postgresql bash scripts/test.sh)")
+
+
+@pytest.fixture(params=SEARCH_ENGINES)
+def search_engine(request, settings) -> str:
+    """Each search behaviour test runs once per engine (Wagtail's model: one suite, run per
+    backend): on the Whoosh index of the seeds always, on the PostgreSQL engine when the test
+    database is PostgreSQL (skipped otherwise). Tests that change articles see the change on the
+    PostgreSQL engine at once; on Whoosh they rebuild their own index."""
+    from django.core.cache import cache
+
+    if request.param == "postgresql":
+        request.getfixturevalue("postgresql_search_documents")
+    else:
+        request.getfixturevalue("search_index")
+    settings.SEARCH_ENGINE = request.param
+    cache.clear()  # cached search pages of the other engine
+    yield request.param
+    cache.clear()
 
 
 @pytest.fixture(scope="session")

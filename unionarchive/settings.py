@@ -194,6 +194,10 @@ SECURE_REFERRER_POLICY = "same-origin"
 IMPORT_MAX_PAGE_KB = int(os.environ.get("IMPORT_MAX_PAGE_KB", "2048"))
 
 SEARCH_INDEX_PATH = Path(os.environ.get("SEARCH_INDEX_PATH", DATA_DIR / "whoosh_index")).resolve()
+# SEARCH_ENGINE: "whoosh" (the index folder above, written by the index worker) or "postgresql"
+# (search documents in the PostgreSQL database itself, written in each change's own transaction;
+# for several web hosts: docs/DEPLOY.md). articles/search/engines.py; check articles.search.E004.
+SEARCH_ENGINE = os.environ.get("SEARCH_ENGINE", "whoosh").strip().lower() or "whoosh"
 HAYSTACK_CONNECTIONS = {
     "default": {
         # haystack's Whoosh backend with jieba words, typed facet columns and CJK highlighting.
@@ -201,6 +205,8 @@ HAYSTACK_CONNECTIONS = {
         "PATH": str(SEARCH_INDEX_PATH),
     },
 }
+if SEARCH_ENGINE == "postgresql":
+    HAYSTACK_CONNECTIONS["default"] = {"ENGINE": "articles.search.pg.backend.PostgresSearchEngine"}
 HAYSTACK_SEARCH_RESULTS_PER_PAGE = 20
 # Saves and deletes are queued for the one index worker, never written inside a request.
 HAYSTACK_SIGNAL_PROCESSOR = "articles.search.signals.QueuedSignalProcessor"

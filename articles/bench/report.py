@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import unicodedata
 
-ENGINES = (("ours", "ours"), ("ours_plain", "ours, no highlight"), ("tantivy", "tantivy"),
-           ("stock", "stock Whoosh"))
+ENGINES = (("ours", "ours"), ("ours_plain", "ours, no highlight"), ("postgresql", "PostgreSQL engine"),
+           ("postgresql_plain", "PostgreSQL, no highlight"), ("tantivy", "tantivy"), ("stock", "stock Whoosh"))
 FACET_SUFFIX = " + facets"
 
 
@@ -72,6 +72,31 @@ def _build(b: dict | None) -> list[str]:
     return [f"{b['docs_per_s']:,.0f}", f"{b['cpu_s']:,.1f}", f"{b['docs_per_cpu_s']:,.0f}", f"{b['size_mb']} MB"]
 
 
+def _postgresql_lines(report: dict) -> list[str]:
+    """The PostgreSQL engine beside ours: its view, the server's CPU, and the ratio of wall medians
+    (the goal: within 1.5× of ours at 100,000 articles)."""
+    engine = report["engine"]
+    lines = ["", "PostgreSQL engine: view /search/ ms (wall median/p95 · CPU median/p95 of this process); engine rows:",
+             "server CPU = the PostgreSQL backend's CPU, mean per query; PG÷ours = wall medians (view, engine)",
+             _row("query kind", ["view", "server CPU ms", "engine+server CPU ms", "PG÷ours"])]
+    for row, value in report["view_postgresql"]["latency"].items():
+        mine = engine.get("postgresql", {}).get("latency", {}).get(row, {})
+        ours_view = report["view"]["latency"].get(row, {})
+        ours_engine = engine.get("ours", {}).get("latency", {}).get(row, {})
+        ratio = "-"
+        if ours_view.get("median_ms") and ours_engine.get("median_ms") and mine.get("median_ms"):
+            ratio = (f"×{value['median_ms'] / ours_view['median_ms']:.2f}, "
+                     f"×{mine['median_ms'] / ours_engine['median_ms']:.2f}")
+        lines.append(_row(row, [_latency(value), _ms(mine.get("server_cpu_mean_ms", 0)),
+                                _ms(mine.get("total_cpu_median_ms", 0)), ratio]))
+    lines.append(_row("HTTP status", [str(report["view_postgresql"]["status"])]))
+    edit = report.get("edit_findable_postgresql")
+    if edit:
+        lines.append(_row("edit → findable", [f"{edit['median_s']} s median (the edit's own transaction), "
+                                              f"found at once {edit['found_at_once']}/{edit['rounds']}"]))
+    return lines
+
+
 def format_report(report: dict) -> str:
     engine, build = report["engine"], report["build"]
     present = [(key, name) for key, name in ENGINES if key in engine]
@@ -104,15 +129,18 @@ def format_report(report: dict) -> str:
     lines.append(_row("HTTP status", [str(report["view"]["status"])]))
     edit = report["edit_findable"]
     lines.append(_row("edit → findable", [f"{edit['median_s']} s median, max {edit['max_s']} s"]))
+    if "view_postgresql" in report:
+        lines += _postgresql_lines(report)
 
     counted = [(key, name) for key, name in present if key != "ours_plain"]  # same hits as ours
-    lines += ["", _row("hits per query", [name for _, name in counted], first=46, width=14)]
+    width = max(14, *(_width(name) + 2 for _, name in counted))
+    lines += ["", _row("hits per query", [name for _, name in counted], first=46, width=width)]
     for row, by_query in engine["ours"]["hits"].items():
         if row.endswith(FACET_SUFFIX) and row != "filtered" + FACET_SUFFIX:
             continue
         for label in by_query:
             counts = [engine[key]["hits"].get(row, {}).get(label, "-") for key, _ in counted]
-            lines.append(_row(f"{row}: {label}", [str(n) for n in counts], first=46, width=14))
+            lines.append(_row(f"{row}: {label}", [str(n) for n in counts], first=46, width=width))
     lines.append(f"filters: {report['filters']}")
     if "facet_check" in report:
         check = report["facet_check"]

@@ -4,7 +4,8 @@ The command starts one child process per corpus size with UNIONARCHIVE_DATA_DIR 
 SEARCH_INDEX_PATH pointing into a temporary folder, so the real database and index are never
 touched; the child calls :func:`run`, which writes the figures as JSON (read by
 ``articles.bench.report``). Order matters: our engine and tantivy first, haystack's stock backend
-last (it switches haystack's connection for the rest of the process). The 1-minute load average is
+last (it switches haystack's connection for the rest of the process). On a PostgreSQL scratch
+database the PostgreSQL search engine (``articles.bench.postgresql``) is measured beside ours. The 1-minute load average is
 noted at the start of every phase: the machines are shared, and a figure means little without it.
 """
 
@@ -19,7 +20,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management import call_command
 
-from . import ours, reference, stock
+from . import ours, postgresql, reference, stock
 from .measure import Stopwatch
 from .queries import check_strings, query_plan
 from .report import ours_to_tantivy
@@ -73,6 +74,10 @@ def run(articles: int, repeat: int, out_path: Path, *, stock_baseline: bool = Tr
         _phase(report, "ours build")
         report["build"]["ours"] = _done(ours.build())
 
+    if postgresql.available() and (not reuse or "postgresql" not in report["build"]):
+        _phase(report, "postgresql build")
+        report["build"]["postgresql"] = _done(postgresql.build())
+
     tantivy_index = reference.TantivyReference(data_dir / "tantivy_index") if tantivy else None
     if tantivy_index and (not reuse or "tantivy" not in report["build"]):
         _phase(report, "tantivy build")
@@ -87,10 +92,19 @@ def run(articles: int, repeat: int, out_path: Path, *, stock_baseline: bool = Tr
         _phase(report, "tantivy queries")
         report["engine"]["tantivy"] = _done(tantivy_index.bench_engine(plan, repeat))
         report["facet_check"] = _facet_check(tantivy_index, plan[0].query)
+    if postgresql.available():
+        _phase(report, "postgresql queries")
+        report["engine"]["postgresql"] = _done(postgresql.bench_engine(plan, repeat))
+        report["engine"]["postgresql_plain"] = _done(postgresql.bench_engine(plan, repeat, highlight=False))
     _phase(report, "ours view")
     report["view"] = _done(ours.bench_view(plan, repeat))
+    if postgresql.available():
+        _phase(report, "postgresql view")
+        report["view_postgresql"] = _done(postgresql.bench_view(plan, repeat))
     _phase(report, "edit to findable")
     report["edit_findable"] = _done(ours.bench_edit())
+    if postgresql.available():
+        report["edit_findable_postgresql"] = _done(postgresql.bench_edit())
 
     if stock_baseline:
         stock_path = data_dir / "stock_index"

@@ -21,6 +21,9 @@ Where things are (each module's docstring says why it is built that way):
 - ``worker``    ``manage.py index_worker``: indexes pending updates, reconciles, checks for drift.
 - ``signals``   haystack signal processor → ``schedule_reindex``.
 - ``drift`` / ``checks``  ``manage.py check_index`` and the system checks ``articles.search.*``.
+- ``engines``   which engine answers: ``SEARCH_ENGINE`` = whoosh (default) or postgresql.
+- ``pg/``       the search engine inside PostgreSQL: documents written in each change's own
+                transaction, the same query language and semantics (see ``pg/__init__.py``).
 - ``evaluation`` exact-string recall/precision and judged queries (``manage.py evaluate_search``).
 - ``edit_lag``  ``manage.py bench_index_lag``: edit-to-findable time with editors and an import running.
 

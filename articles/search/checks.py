@@ -10,6 +10,10 @@
 - ``articles.search.W001``: the domain user dictionary is missing: Chinese words such as 工资集体协商
   are split and searches for them get worse.
 - ``articles.search.W002``: the haystack engine is not ours: Chinese search will not work.
+- ``articles.search.E004``: ``SEARCH_ENGINE`` names no engine, or is ``postgresql`` while the
+  database is not PostgreSQL (the engine's tables and SQL exist only there).
+
+With ``SEARCH_ENGINE=postgresql`` there is no index folder: E001, W003 and W002 do not apply.
 """
 
 from __future__ import annotations
@@ -19,16 +23,20 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core import checks
+from django.db import DEFAULT_DB_ALIAS, connections
+
+from .engines import ENGINES, POSTGRESQL, selected, uses_postgresql
 
 ENGINE = "articles.search.backend.ChineseWhooshEngine"
 
 
 @checks.register("search")
 def check_search(app_configs=None, **kwargs):
-    from .analysis import USERDICT_PATH
     from .postings import fast_path_problems
 
-    problems = []
+    problems = _engine_problems()
+    if problems or uses_postgresql():
+        return problems + _dictionary_problems()
     connection = getattr(settings, "HAYSTACK_CONNECTIONS", {}).get("default", {})
     path = Path(connection.get("PATH") or "")
     existing = path if path.exists() else next((p for p in path.parents if p.exists()), None)
@@ -46,12 +54,7 @@ def check_search(app_configs=None, **kwargs):
                  "posting blocks directly).",
             id="articles.search.E003",
         ))
-    if not USERDICT_PATH.exists():
-        problems.append(checks.Warning(
-            f"The search user dictionary {USERDICT_PATH} is missing.",
-            hint="Restore articles/search/userdict.txt from the repository.",
-            id="articles.search.W001",
-        ))
+    problems += _dictionary_problems()
     stale = _stale_index_fields(connection.get("PATH") or "") if connection.get("ENGINE") == ENGINE else None
     if stale:
         problems.append(checks.Warning(
@@ -66,6 +69,29 @@ def check_search(app_configs=None, **kwargs):
             id="articles.search.W002",
         ))
     return problems
+
+
+def _engine_problems() -> list:
+    engine = selected()
+    if engine not in ENGINES:
+        return [checks.Error(f"SEARCH_ENGINE is {engine!r}: no such search engine.",
+                             hint=f"Set SEARCH_ENGINE to one of: {', '.join(ENGINES)}.", id="articles.search.E004")]
+    vendor = connections[DEFAULT_DB_ALIAS].vendor
+    if engine == POSTGRESQL and vendor != "postgresql":
+        return [checks.Error(
+            f"SEARCH_ENGINE=postgresql needs a PostgreSQL database; DATABASE_URL is {vendor}.",
+            hint="Point DATABASE_URL at PostgreSQL, or unset SEARCH_ENGINE to use the Whoosh index.",
+            id="articles.search.E004")]
+    return []
+
+
+def _dictionary_problems() -> list:
+    from .analysis import USERDICT_PATH
+
+    if USERDICT_PATH.exists():
+        return []
+    return [checks.Warning(f"The search user dictionary {USERDICT_PATH} is missing.",
+                           hint="Restore articles/search/userdict.txt from the repository.", id="articles.search.W001")]
 
 
 def _stale_index_fields(path: str) -> str | None:

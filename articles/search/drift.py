@@ -15,6 +15,8 @@ from django.utils import timezone
 from articles.models import Article, IndexState
 
 from . import queue
+from .engines import uses_postgresql
+from .pg.documents import indexed_versions as pg_indexed_versions
 from .store import open_index
 from .writer import indexed_versions
 
@@ -36,7 +38,7 @@ class Drift:
 
 
 def find_drift() -> Drift:
-    indexed = indexed_versions()
+    indexed = pg_indexed_versions() if uses_postgresql() else indexed_versions()
     database = {
         pk: (updated.isoformat() if updated else "", version)
         for pk, updated, version in Article.objects.values_list("pk", "updated_at", "version").iterator()

@@ -136,7 +136,12 @@ class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
         return grams.field_value((obj.kicker, obj.headline, obj.subtitle), others)
 
     def prepare_text(self, obj: Article) -> str:
-        return "\n".join(t for t in (self.prepare_title(obj), obj.column_label, self._body(obj)) if t)
+        return "\n".join(t for t in self.word_texts(obj) if t)
+
+    def word_texts(self, obj: Article) -> tuple[str, str]:
+        """(the title group, the other text searched by words: column label and body): ``text``
+        is both; the PostgreSQL engine weights the two apart (``articles.search.pg.documents``)."""
+        return self.prepare_title(obj), "\n".join(t for t in (obj.column_label, self._body(obj)) if t)
 
     # -- page and date --------------------------------------------------------------------------
     def prepare_date(self, obj: Article):

@@ -54,7 +54,9 @@ from whoosh import query as wq
 from whoosh.index import EmptyIndexError
 
 from .aliases import expand_aliases
+from .engines import uses_postgresql
 from .highlight import highlight_all, highlight_fragments
+from .pg import service as pg
 from .query import ParsedQuery, clean_text, parse_query
 from .ranking import Match, matching, rank
 from .store import document_id, facet_column, get_searcher, matching_mask, per_document, sort_keys
@@ -186,7 +188,8 @@ def _list(value) -> list[str]:
     return list(value)
 
 
-def _hit(stored: dict, score: float, parsed: ParsedQuery, highlight: bool) -> Hit:
+def hit_from_stored(stored: dict, score: float, parsed: ParsedQuery, highlight: bool) -> Hit:
+    """A result line from a document's stored fields (either engine's)."""
     kicker, headline, subtitle = stored.get("kicker") or "", stored.get("headline") or "", stored.get("subtitle") or ""
     marked = parsed if highlight else _NOTHING
     return Hit(
@@ -217,8 +220,9 @@ _NOTHING = parse_query("")
 
 def search(q: object = "", filters: Mapping[str, object] | None = None, sort: str = "relevance",
            page: object = 1, per_page: object = 20, *, facets: Iterable[str] | bool = True,
-           highlight: bool = True, browse: bool = False) -> SearchResults:
-    """Search the index. See the module docstring for the result's shape. Never raises for input."""
+           highlight: bool = True, browse: bool = False, relax: bool = True) -> SearchResults:
+    """Search the index. See the module docstring for the result's shape. Never raises for input.
+    ``relax=False``: no relaxed search on zero hits (haystack's SearchQuerySet means exactly it)."""
     started = time.perf_counter()
     parsed = parse_query(q)
     cleaned = clean_filters(filters)
@@ -229,11 +233,15 @@ def search(q: object = "", filters: Mapping[str, object] | None = None, sort: st
     results = SearchResults(0, [], {}, parsed, page, per_page, sort, cleaned)
     if parsed.is_empty and not cleaned and not browse:
         return results
+    if uses_postgresql():
+        pg.search(results, facet_names, highlight, relax)
+        results.elapsed_ms = (time.perf_counter() - started) * 1000
+        return results
     searcher = _searcher()
     parsed, results.aliases = expand_aliases(parsed)
     allowed = filter_docs(searcher, parsed, cleaned)
     memo: dict = {}  # posting lists read for the matching, reused by the ranking
-    parsed, found, results.relaxed = _find(searcher, parsed, allowed, memo)
+    parsed, found, results.relaxed = _find(searcher, parsed, allowed, memo, relax)
     results.parsed_query = parsed
     docnums = found.docs
     results.total = len(docnums)
@@ -243,38 +251,46 @@ def search(q: object = "", filters: Mapping[str, object] | None = None, sort: st
         results.page = page = min(page, results.num_pages)
         start = (page - 1) * per_page
         if sort != SORT_RELEVANCE or not parsed.has_words:
-            results.hits = [_hit(searcher.stored_fields(d), 0.0, parsed, highlight)
+            results.hits = [hit_from_stored(searcher.stored_fields(d), 0.0, parsed, highlight)
                             for d in _by_date(searcher, docnums, newest=(sort != "oldest"))[start : start + per_page]]
         else:
             ranked = rank(searcher, _scored_words(parsed), {"title": TITLE_BOOST}, docnums, page * per_page, memo,
                           strong=found.strong)
-            results.hits = [_hit(searcher.stored_fields(d), score, parsed, highlight)
+            results.hits = [hit_from_stored(searcher.stored_fields(d), score, parsed, highlight)
                             for d, score in ranked[start : start + per_page]]
     results.elapsed_ms = (time.perf_counter() - started) * 1000
     return results
 
 
-def _find(searcher, parsed: ParsedQuery, allowed: np.ndarray | None, memo: dict):
+def _find(searcher, parsed: ParsedQuery, allowed: np.ndarray | None, memo: dict, relax: bool = True):
     """(the query as searched, its Match, how it was relaxed or None). No dead ends: a query that
     finds nothing is searched again with its quotes dropped, then for any one of its terms."""
     found = _restricted(matching(searcher, parsed, memo), allowed)
-    if not len(found.docs) and parsed.has_words:
-        for how, relaxed in (("unquoted", parsed.unquoted()), ("any", parsed.any_term())):
-            if relaxed.must == parsed.must:
-                continue
+    if not len(found.docs) and parsed.has_words and relax:
+        for how, relaxed in relaxations(parsed):
             found = _restricted(matching(searcher, relaxed, memo), allowed)
             if len(found.docs):
                 return relaxed, found, how
     return parsed, found, None
 
 
+def relaxations(parsed: ParsedQuery):
+    """(how, the relaxed query) to try in turn when ``parsed`` finds nothing: quotes dropped
+    ("unquoted"), then any one of the terms ("any"); a step that changes nothing is skipped."""
+    for how, relaxed in (("unquoted", parsed.unquoted()), ("any", parsed.any_term())):
+        if relaxed.must != parsed.must:
+            yield how, relaxed
+
+
 def matching_article_ids(q: object) -> tuple[set[int], str | None]:
     """The ids of *every* article ``search(q)`` finds (no paging), and how it was relaxed; for
     ``manage.py evaluate_search``."""
-    searcher = _searcher()
     parsed, _aliases = expand_aliases(parse_query(q))
     if parsed.is_empty:
         return set(), None
+    if uses_postgresql():
+        return pg.matching_article_ids(parsed)
+    searcher = _searcher()
     _parsed, found, relaxed = _find(searcher, parsed, None, {})
     return set(article_ids(searcher)[found.docs].tolist()), relaxed
 
@@ -336,6 +352,8 @@ def more_like_this(article_id: int, limit: int = 5) -> list[int]:
 
 def more_like_this_hits(article_id: int, limit: int = 5) -> list[Hit]:
     """Like :func:`more_like_this`, with each article's stored fields."""
+    if uses_postgresql():
+        return pg.more_like_this_hits(article_id, limit)
     searcher = _searcher()
     docnum = searcher.document_number(id=document_id(article_id))
     if docnum is None:
@@ -343,4 +361,4 @@ def more_like_this_hits(article_id: int, limit: int = 5) -> list[Hit]:
     stored = searcher.stored_fields(docnum)
     text = " ".join(filter(None, [stored.get("title") or "", stored.get("body") or ""]))
     found = searcher.more_like(docnum, "text", text=text, top=limit, numterms=12)
-    return [_hit(hit.fields(), hit.score, _NOTHING, False) for hit in found]
+    return [hit_from_stored(hit.fields(), hit.score, _NOTHING, False) for hit in found]

@@ -2,8 +2,9 @@
 
 ``HAYSTACK_SIGNAL_PROCESSOR = "articles.search.signals.QueuedSignalProcessor"``. haystack's
 RealtimeSignalProcessor writes the index inside the request (waiting on the lock with no bound
-when saving, dropping deletes when locked); this one only calls ``schedule_reindex``, which
-queues the articles concerned when the transaction commits.
+when saving, dropping deletes when locked); this one only calls ``defer_reindex``, which
+queues the articles concerned in the transaction (Whoosh engine) or has their search documents
+rewritten before it commits (PostgreSQL engine; see ``indexing``).
 
 Besides Article itself, a change to what an article's search document is made of — its blocks,
 place, topic and credit tags, and the page, issue, person or topic they point to — reindexes the
@@ -13,12 +14,13 @@ call ``schedule_reindex`` themselves.
 
 from __future__ import annotations
 
+from django.db import DEFAULT_DB_ALIAS
 from django.db.models import signals
 from haystack.signals import BaseSignalProcessor
 
 from articles.models import Article, ArticleRegion, ArticleTopic, Block, Credit, Issue, Page, Person, Topic
 
-from .indexing import schedule_reindex
+from .indexing import defer_reindex
 
 
 def _article_ids(instance) -> list[int]:
@@ -57,9 +59,9 @@ class QueuedSignalProcessor(BaseSignalProcessor):
     def handle_save(self, sender, instance, **kwargs):
         if kwargs.get("raw"):
             return  # loaddata: the caller rebuilds the index
-        schedule_reindex(_article_ids(instance))
+        defer_reindex(_article_ids(instance), kwargs.get("using") or DEFAULT_DB_ALIAS)
 
     def handle_delete(self, sender, instance, **kwargs):
         if isinstance(instance, (Page, Issue, Person, Topic)):
             return  # their articles' own deletes/cascades are signalled separately
-        schedule_reindex(_article_ids(instance))
+        defer_reindex(_article_ids(instance), kwargs.get("using") or DEFAULT_DB_ALIAS)

@@ -60,6 +60,12 @@ def test_bench_search_reports_every_kind_beside_the_references(tmp_path, capsys)
     assert report["view"]["status"] == [200]
     assert set(report["strings"]) == {q.label for kind in STRING_RULES for q in QUERY_KINDS[kind]}
 
+    if "postgresql" in report["engine"]:  # a PostgreSQL DATABASE_URL: its search engine beside ours
+        assert report["engine"]["postgresql"]["hits"] == report["engine"]["ours"]["hits"]
+        assert report["build"]["postgresql"]["docs"] == 200 and "PostgreSQL engine" in table
+        assert report["view_postgresql"]["status"] == [200]
+        assert report["edit_findable_postgresql"]["found_at_once"] == report["edit_findable_postgresql"]["rounds"]
+
     if "tantivy" in ENGINES:
         assert "ours÷tantivy" in table and set(report["ours_to_tantivy"]) == kinds
         ours, theirs = report["engine"]["ours"]["hits"], report["engine"]["tantivy"]["hits"]

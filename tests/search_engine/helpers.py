@@ -29,6 +29,15 @@ def containing(*needles: str) -> set[int]:
     return {pk for pk, text in folded_texts().items() if all(n in text for n in needles)}
 
 
+def tagged_with_city(code: str) -> set[int]:
+    """Articles with a place tag (not rejected) in that city: the city itself, a county or a town."""
+    from django.db.models import Q
+
+    return set(ArticleRegion.objects.filter(rejected=False).filter(
+        Q(region__code=code) | Q(region__parent__code=code) | Q(region__parent__parent__code=code))
+        .values_list("article_id", flat=True))
+
+
 def headlines(ids) -> set[str]:
     """Every title line (kicker, headline, subtitle) of these articles."""
     rows = Article.objects.filter(pk__in=ids).values_list("kicker", "headline", "subtitle")

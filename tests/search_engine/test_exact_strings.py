@@ -23,21 +23,21 @@ def found(q: str) -> set[int]:
 
 
 @pytest.mark.parametrize("string", SEED_EXAMPLES)
-def test_each_failing_example_finds_its_articles_plain_and_quoted(search_index, string):
+def test_each_failing_example_finds_its_articles_plain_and_quoted(search_engine, string):
     expected = containing(compact(string))
     assert expected, f"the seeds contain {string}"
     assert found(f'"{string}"') == expected
     assert found(string) >= expected
 
 
-def test_banner_is_searchable(search_index):
+def test_banner_is_searchable(search_engine):
     from articles.models import Article
 
     on_banner_pages = set(Article.objects.filter(page__banner__contains="新春第一会").values_list("pk", flat=True))
     assert on_banner_pages and on_banner_pages <= found("新春第一会")
 
 
-def test_quoted_strings_have_full_recall_and_precision_on_random_runs(search_index):
+def test_quoted_strings_have_full_recall_and_precision_on_random_runs(search_engine):
     """Runs of 1–8 characters sampled from every article's text: quoted, exactly the articles that
     contain the run; plain, at least those."""
     texts = folded_texts()
@@ -59,7 +59,7 @@ def test_quoted_strings_have_full_recall_and_precision_on_random_runs(search_ind
         assert found(string) >= expected, string
 
 
-def test_strings_never_match_across_two_parts(search_index):
+def test_strings_never_match_across_two_parts(search_engine):
     """The end of a headline followed by the start of the body is not a string of the article."""
     from articles.models import Article
 
@@ -83,13 +83,13 @@ def found_or_empty(q: str) -> set[int]:
     return set() if results.relaxed else {hit.article_id for hit in results.hits}
 
 
-def test_one_character_finds_every_article_with_it(search_index):
+def test_one_character_finds_every_article_with_it(search_engine):
     texts = folded_texts()
     for char in "车会字":
         assert found(f'"{char}"') == {pk for pk, text in texts.items() if char in text}
 
 
-def test_title_prefix_with_strings_and_single_characters(search_index):
+def test_title_prefix_with_strings_and_single_characters(search_engine):
     from articles.models import Article
 
     titles = {pk: [compact(t) for t in lines if t]

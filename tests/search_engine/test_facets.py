@@ -15,7 +15,7 @@ def as_dict(pairs):
 
 
 @pytest.mark.parametrize("q", ["", "劳模", "新就业形态 劳动者"])
-def test_facet_counts_equal_database_counts(search_index, q):
+def test_facet_counts_equal_database_counts(search_engine, q):
     from articles.models import Article
 
     results = search(q, browse=True, per_page=100)
@@ -26,13 +26,13 @@ def test_facet_counts_equal_database_counts(search_index, q):
         assert as_dict(results.facets[name]) == dict(expected[name]), name
 
 
-def test_facets_are_sorted_by_count(search_index):
+def test_facets_are_sorted_by_count(search_engine):
     for pairs in search("", browse=True).facets.values():
         counts = [count for _, count in pairs]
         assert counts == sorted(counts, reverse=True)
 
 
-def test_combined_filters_narrow_like_the_database(search_index):
+def test_combined_filters_narrow_like_the_database(search_engine):
     from articles.models import Article, ArticleRegion
 
     city = search("", browse=True).facets["city"][0][0]
@@ -49,7 +49,7 @@ def test_combined_filters_narrow_like_the_database(search_index):
     assert both_years.total == Article.objects.filter(page__issue__date__year__in=[2022, 2024]).count()
 
 
-def test_facet_values_are_region_codes_topic_and_person_slugs(search_index):
+def test_facet_values_are_region_codes_topic_and_person_slugs(search_engine):
     from articles.models import Person, Region, Topic
 
     facets = search("", browse=True).facets

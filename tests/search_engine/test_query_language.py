@@ -15,13 +15,13 @@ def ids(results) -> set[int]:
 
 
 @pytest.mark.parametrize("q", ["湖州|嘉兴", "湖州｜嘉兴", "湖州 | 嘉兴", "湖州 OR 嘉兴"])
-def test_bars_mean_or(search_index, q):
+def test_bars_mean_or(search_engine, q):
     results = search(q, per_page=100)
     assert ids(results) == containing("湖州") | containing("嘉兴")
     assert containing("湖州") - containing("嘉兴") and containing("嘉兴") - containing("湖州")
 
 
-def test_alias_finds_the_articles_of_every_spelling(search_index):
+def test_alias_finds_the_articles_of_every_spelling(search_engine):
     from articles.models import Credit, CreditStatus, PersonAlias
 
     alias = PersonAlias.objects.select_related("person").filter(name="胡冲").first() or \
@@ -37,7 +37,7 @@ def test_alias_finds_the_articles_of_every_spelling(search_index):
     assert ids(search(person.name, per_page=100)) >= containing(alias.name)
 
 
-def test_zero_hits_relaxes_quotes_then_terms(search_index):
+def test_zero_hits_relaxes_quotes_then_terms(search_engine):
     # Two words that occur in the seeds, but never next to each other in this order.
     q_any = "快递小哥 松阳茶王争霸不存在的词"
     results = search(q_any, per_page=100)
@@ -51,5 +51,5 @@ def test_zero_hits_relaxes_quotes_then_terms(search_index):
     assert ids(quoted) == containing("工会", "快递小哥")
 
 
-def test_a_query_that_finds_something_is_not_relaxed(search_index):
+def test_a_query_that_finds_something_is_not_relaxed(search_engine):
     assert search("快递小哥", per_page=5).relaxed is None

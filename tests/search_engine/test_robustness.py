@@ -10,7 +10,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.mark.parametrize("q", BROKEN)
-def test_broken_queries_give_results_or_an_empty_state(search_index, q):
+def test_broken_queries_give_results_or_an_empty_state(search_engine, q):
     results = search(q)
     assert isinstance(results, SearchResults)
     assert results.total >= 0 and len(results.hits) <= results.per_page
@@ -22,18 +22,18 @@ def test_broken_queries_give_results_or_an_empty_state(search_index, q):
     {"sort": "'; DROP TABLE"},
     {"page": "-1"}, {"page": "9" * 40}, {"page": None}, {"per_page": "0"}, {"per_page": 10 ** 9},
 ])
-def test_broken_parameters_are_cleaned(search_index, kwargs):
+def test_broken_parameters_are_cleaned(search_engine, kwargs):
     results = search("劳模", **kwargs)
     assert results.sort in {"relevance", "newest", "oldest"} and 1 <= results.per_page <= 100
     assert results.page >= 1
 
 
-def test_a_page_past_the_end_gives_the_last_page(search_index):
+def test_a_page_past_the_end_gives_the_last_page(search_engine):
     results = search("劳模", page=999, per_page=5)
     assert results.page == results.num_pages and results.hits
 
 
-def test_empty_query_without_filters_is_an_empty_state_not_everything(search_index):
+def test_empty_query_without_filters_is_an_empty_state_not_everything(search_engine):
     results = search("")
     assert results.total == 0 and results.parsed_query.is_empty
 

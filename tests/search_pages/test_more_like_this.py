@@ -10,7 +10,7 @@ from articles.models import Article
 
 from .conftest import point_index_at
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("search_index")]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("search_engine")]
 
 
 def related_links(html: str) -> list[str]:
@@ -48,6 +48,7 @@ def test_tag_renders_nothing_for_an_article_not_in_the_index(db):
     assert render_tag(Article(pk=999_999, headline="未入库")).strip() == ""
 
 
+@pytest.mark.parametrize("search_engine", ["whoosh"], indirect=True)  # about the Whoosh index folder
 @pytest.mark.parametrize("broken", ["empty folder", "a file instead of a folder"])
 def test_article_page_works_without_a_usable_index(client, search_index, tmp_path, broken):
     article = Article.objects.first()

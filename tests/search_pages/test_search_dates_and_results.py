@@ -22,7 +22,7 @@ def result_ids(response) -> set[int]:
     return {item.article.pk for item in response.context["items"]}
 
 
-def test_date_controls_filter_and_show_a_removable_chip(client, search_index):
+def test_date_controls_filter_and_show_a_removable_chip(client, search_engine):
     years = article_years()
     assert len(years) >= 2, "the seeds span several years"
     year = years[-1]
@@ -38,7 +38,7 @@ def test_date_controls_filter_and_show_a_removable_chip(client, search_index):
     assert f'name="from" value="{year}"' in html
 
 
-def test_a_typed_date_range_gets_a_chip_that_removes_it(client, search_index):
+def test_a_typed_date_range_gets_a_chip_that_removes_it(client, search_engine):
     years = article_years()
     response = client.get(reverse("search"), {"q": f"工会 {years[-1]}..{years[-1]}"})
     [chip] = [c for c in response.context["chips"] if c.param == "date"]
@@ -47,13 +47,13 @@ def test_a_typed_date_range_gets_a_chip_that_removes_it(client, search_index):
 
 
 @pytest.mark.parametrize("value", ["abc", "2024-13", "2024-02-30", "<script>", "99999", "２０２４"])
-def test_bad_dates_are_dropped_not_errors(client, search_index, value):
+def test_bad_dates_are_dropped_not_errors(client, search_engine, value):
     response = client.get(reverse("search"), {"q": "工会", "from": value, "to": value})
     assert response.status_code == 200
     assert response.context["params"].date_from in ("", "2024")  # full-width digits: not a date here
 
 
-def test_the_search_page_has_one_search_box(client, search_index):
+def test_the_search_page_has_one_search_box(client, search_engine):
     html = client.get(reverse("search"), {"q": "工会"}).content.decode()
     assert html.count('type="search"') == 1
     assert html.count('role="search"') == 1
@@ -61,7 +61,7 @@ def test_the_search_page_has_one_search_box(client, search_index):
     assert home.count('role="search"') == 1  # other pages keep the header box
 
 
-def test_results_show_column_label_and_byline(client, search_index):
+def test_results_show_column_label_and_byline(client, search_engine):
     labelled = Article.objects.exclude(column_label="").exclude(byline="").first()
     assert labelled is not None, "a seed article has a column label (工会“小灵通”) and a byline"
     response = client.get(reverse("search"), {"q": f'"{labelled.headline}"'})
@@ -72,7 +72,7 @@ def test_results_show_column_label_and_byline(client, search_index):
     assert re.search(r'<span class="result-byline">[^<]+</span>', html)
 
 
-def test_syntax_help_lists_dates_title_and_person(client, search_index):
+def test_syntax_help_lists_dates_title_and_person(client, search_engine):
     html = client.get(reverse("search")).content.decode()
     help_text = html[html.index('<details class="search-help">'):html.index("</details>", html.index('<details class="search-help">'))]
     for example in ("2022..2023", "title:", "person:", "|"):

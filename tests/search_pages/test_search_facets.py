@@ -9,7 +9,7 @@ from articles.views.search.facets import DEFAULT_MAX_OPTIONS, MAX_OPTIONS
 
 from .helpers import db_facet_counts, sidebar_counts
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("search_index")]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("search_engine")]
 
 
 def all_result_ids(client, params) -> list[int]:

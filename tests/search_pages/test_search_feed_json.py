@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from articles.models import Article
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("search_index")]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("search_engine")]
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 OPENSEARCH = "{http://a9.com/-/spec/opensearch/1.1/}"

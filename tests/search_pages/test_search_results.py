@@ -9,7 +9,7 @@ from django.urls import reverse
 from articles.models import Article, Block
 from articles.text.punctuation import display_text
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("search_index")]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("search_engine")]
 
 
 def articles_containing(text: str) -> set[int]:

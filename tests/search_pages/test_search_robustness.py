@@ -6,7 +6,7 @@ from urllib.parse import quote
 import pytest
 from django.urls import reverse
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("search_index")]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("search_engine")]
 
 SCRIPT = "<script>alert(1)</script>"
 BAD_QUERY_STRINGS = {

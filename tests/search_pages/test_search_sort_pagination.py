@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("search_index")]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("search_engine")]
 
 QUERY = "工会"  # found in most seed articles: more than one page of 20
 

@@ -3,7 +3,9 @@
 Ours beside a compiled reference (tantivy, the ``bench`` extra) and haystack's stock Whoosh
 backend, in the same run. Each size runs in a child process over a throwaway database and index in
 a temporary folder (never the real ones); ``articles/bench/`` says what is measured and how.
-``--json FILE`` also writes every size's figures as one JSON list.
+``--json FILE`` also writes every size's figures as one JSON list. With a PostgreSQL
+``DATABASE_URL`` the corpus lives in a scratch database on that server and the PostgreSQL search
+engine is measured beside ours (``articles.bench.postgresql``).
 """
 
 import json
@@ -19,6 +21,7 @@ from django.core.management.base import BaseCommand, CommandError
 from articles.bench import reference
 from articles.bench.report import format_report
 from articles.bench.runner import run
+from unionarchive.scratch_database import folder_database
 
 
 class Command(BaseCommand):
@@ -52,18 +55,21 @@ class Command(BaseCommand):
         for count in articles:
             folder = Path(workdir) / str(count) if workdir else Path(tempfile.mkdtemp(prefix=f"bench_search_{count}_"))
             folder.mkdir(parents=True, exist_ok=True)
-            if (folder / "db.sqlite3").exists() and not reuse:
+            if ((folder / "db.sqlite3").exists() or (folder / "database_url").exists()) and not reuse:
                 raise CommandError(f"{folder} already holds a database; give an empty --workdir")
             out_path = folder / "report.json"
             env = {**os.environ, "UNIONARCHIVE_DATA_DIR": str(folder), "SEARCH_INDEX_PATH": str(folder / "index"),
                    "ALLOWED_HOSTS": "testserver,127.0.0.1,localhost", "LOG_LEVEL": "WARNING"}
-            env.pop("DATABASE_URL", None)
+            env.pop("SEARCH_ENGINE", None)  # the child measures both engines itself
             command = [sys.executable, "manage.py", "bench_search", "--child", "--articles", str(count),
                        "--repeat", str(repeat), "--out", str(out_path)]
             command += [flag for flag, on in (("--no-stock", no_stock), ("--no-tantivy", no_tantivy),
                                               ("--reuse", reuse)) if on]
             self.stderr.write(f"benchmarking {count} articles in {folder} …")
-            result = subprocess.run(command, cwd=settings.BASE_DIR, env=env)
+            # SQLite in the folder; or, with a PostgreSQL DATABASE_URL, a scratch database on that
+            # server (kept with a --workdir for --reuse), where the PostgreSQL engine is measured too.
+            with folder_database(folder, keep=bool(workdir)) as database_url:
+                result = subprocess.run(command, cwd=settings.BASE_DIR, env={**env, "DATABASE_URL": database_url})
             if result.returncode != 0:
                 raise CommandError(f"the benchmark of {count} articles failed (exit {result.returncode})")
             report = json.loads(out_path.read_text(encoding="utf-8"))

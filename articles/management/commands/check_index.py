@@ -3,6 +3,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from articles.search.drift import find_drift
+from articles.search.engines import uses_postgresql
 from articles.search.indexing import schedule_reindex
 
 
@@ -30,5 +31,7 @@ class Command(BaseCommand):
             return
         if fix:
             schedule_reindex(drift.all_ids)
-            self.stdout.write(f"Queued {len(drift.all_ids)} article id(s) for the index worker.")
+            done = "Rewrote the search documents of" if uses_postgresql() else "Queued"
+            self.stdout.write(f"{done} {len(drift.all_ids)} article id(s)"
+                              + ("." if uses_postgresql() else " for the index worker."))
         raise CommandError(f"Index drift: {len(drift.all_ids)} article id(s).", returncode=1)

@@ -1,0 +1,131 @@
+"""The PostgreSQL engine's own promises (its search behaviour is the shared suite, ``search_engine``):
+a change is findable inside the very transaction that makes it, a rolled-back change leaves the
+documents as they were, deleted articles take their document with them, no queue row and no
+worker are involved; ``check_index``, ``status`` and the system check know the engine."""
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.db import connection, transaction
+
+from articles.editing import correct_text, merge_articles
+from articles.models import Article, Block, PendingIndexUpdate
+from articles.search.service import search
+from tests.editing_ops.conftest import editor  # noqa: F401 (the editing tests' editor fixture)
+from tests.editing_ops.helpers import articles_of, build_page
+
+on_postgresql = pytest.mark.skipif(connection.vendor != "postgresql",
+                                   reason="the PostgreSQL search engine needs a PostgreSQL test database")
+
+# Strings no seed article contains (checked below), written for these tests.
+PAGE = [[("headline", "钱塘江畔试新桥"), ("body", "桥面铺装工人连夜赶工")],
+        [("headline", "海宁潮边话安全"), ("body", "观潮护栏加固完毕")]]
+
+
+@pytest.fixture
+def postgresql_engine(db, postgresql_search_documents, settings):
+    settings.SEARCH_ENGINE = "postgresql"
+
+
+def indexed_page():
+    """A new page, its articles indexed as the importer does (``schedule_reindex`` in its transaction)."""
+    from articles.search.indexing import schedule_reindex
+
+    page = build_page(PAGE)
+    schedule_reindex([article.pk for article in articles_of(page)])
+    return page
+
+
+def edit(page, old: str, new: str, editor, version: int) -> None:
+    correct_text(Block.objects.get(page=page, text=old), new, user=editor, expected_version=version)
+
+
+def found(q: str) -> set[int]:
+    """The articles matching ``q`` itself (not a relaxed form of it)."""
+    results = search(q, per_page=100)
+    return set() if results.relaxed else {hit.article_id for hit in results.hits}
+
+
+def document_ids() -> set[int]:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT article_id FROM articles_search_document")
+        return {row[0] for row in cursor.fetchall()}
+
+
+@on_postgresql
+def test_an_edit_is_findable_inside_its_own_transaction_and_queues_nothing(postgresql_engine, editor):
+    page = indexed_page()
+    first, second = articles_of(page)
+    assert found("钱塘江畔") == {first.pk}
+    assert not found("赶工抢修")
+    queued = PendingIndexUpdate.objects.count()
+    edit(page, "桥面铺装工人连夜赶工", "桥面铺装工人连夜赶工抢修", editor, 1)
+    assert found("赶工抢修") == {first.pk}
+    assert found('"夜赶工抢"') == {first.pk}  # across jieba's words
+    assert PendingIndexUpdate.objects.count() == queued
+
+
+@on_postgresql
+def test_a_rolled_back_edit_leaves_the_documents_as_they_were(postgresql_engine, editor):
+    page = indexed_page()
+    first, _second = articles_of(page)
+    with pytest.raises(RuntimeError), transaction.atomic():
+        edit(page, "桥面铺装工人连夜赶工", "桥面改写一遍", editor, 1)
+        assert found("桥面改写") == {first.pk}
+        raise RuntimeError("the editor's request failed after the edit")
+    assert not found("桥面改写")
+    assert found("连夜赶工") == {first.pk}
+
+
+@on_postgresql
+def test_a_merge_removes_the_absorbed_articles_document(postgresql_engine, editor):
+    page = indexed_page()
+    first, second = articles_of(page)
+    edit(page, "观潮护栏加固完毕", "观潮护栏全部加固完毕", editor, 1)
+    merge_articles(first, "next", user=editor, expected_version=2)
+    kept = set(Article.objects.filter(page=page).values_list("pk", flat=True))
+    assert len(kept) == 1
+    assert found("全部加固") == kept
+    assert {first.pk, second.pk} - kept - document_ids() == {first.pk, second.pk} - kept
+
+
+@on_postgresql
+def test_deleting_an_article_deletes_its_document(postgresql_engine):
+    article = Article.objects.filter(pk__in=document_ids()).order_by("pk").first()
+    article.delete()
+    assert article.pk not in document_ids()
+
+
+@on_postgresql
+def test_check_index_finds_and_fixes_a_missing_document(postgresql_engine, capsys):
+    article_id = min(document_ids())
+    with connection.cursor() as cursor:
+        cursor.execute("DELETE FROM articles_search_document WHERE article_id = %s", [article_id])
+    with pytest.raises(CommandError):
+        call_command("check_index", "--fix")
+    assert article_id in document_ids()
+    call_command("check_index")  # no drift: returns normally
+    assert "No drift" in capsys.readouterr().out
+
+
+@on_postgresql
+def test_status_reports_documents_and_no_worker(postgresql_engine):
+    from articles.health import readiness
+
+    report = readiness()
+    assert report["ready"]
+    assert report["index"]["engine"] == "postgresql"
+    assert report["index"]["documents"] == Article.objects.count()
+    assert "worker" not in report and not report["warnings"]
+
+
+def test_the_system_check_refuses_the_postgresql_engine_on_another_database(settings):
+    from articles.search.checks import check_search
+
+    settings.SEARCH_ENGINE = "no-such-engine"
+    assert [p.id for p in check_search()].count("articles.search.E004") == 1
+    settings.SEARCH_ENGINE = "postgresql"
+    problems = [p for p in check_search() if p.id == "articles.search.E004"]
+    if connection.vendor == "postgresql":
+        assert not problems
+    else:
+        assert len(problems) == 1 and "PostgreSQL" in problems[0].msg
