@@ -10,7 +10,6 @@ from django.db import connection, transaction
 from articles.editing import correct_text, merge_articles
 from articles.models import Article, Block, PendingIndexUpdate
 from articles.search.service import search
-from tests.editing_ops.conftest import editor  # noqa: F401 (the editing tests' editor fixture)
 from tests.editing_ops.helpers import articles_of, build_page
 
 on_postgresql = pytest.mark.skipif(connection.vendor != "postgresql",
