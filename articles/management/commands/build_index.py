@@ -1,7 +1,8 @@
-"""Rebuild the whole search index from the database with one writer (faster than haystack's
+"""Rebuild the whole search index from the database in one commit (faster than haystack's
 ``rebuild_index``, which commits per batch; that one keeps working too)."""
 
 from django.core.management.base import BaseCommand
+from articles.search.bulkwrite import MAX_SEGMENT_DOCS
 from articles.search.store import reset_searcher
 from articles.search.writer import build_index
 
@@ -12,14 +13,15 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--procs", type=int, default=None,
                             help="indexing processes (default: 2 on a machine with 2 or more cores)")
-        parser.add_argument("--limitmb", type=int, default=256, help="writer memory buffer in MB")
+        parser.add_argument("--segment-docs", type=int, default=MAX_SEGMENT_DOCS,
+                            help="most articles per index segment (bounds each process's memory)")
 
-    def handle(self, *args, procs=None, limitmb=256, verbosity=1, **options):
+    def handle(self, *args, procs=None, segment_docs=MAX_SEGMENT_DOCS, verbosity=1, **options):
         def progress(done, total):
             if verbosity > 1:
                 self.stdout.write(f"  {done}/{total}")
 
-        report = build_index(procs=procs, limitmb=limitmb, progress=progress)
+        report = build_index(procs=procs, segment_docs=segment_docs, progress=progress)
         reset_searcher()
         rate = report.updated / report.seconds if report.seconds else 0
         if verbosity:
