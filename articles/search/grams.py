@@ -118,7 +118,12 @@ def gram_terms(value: str) -> tuple[dict[str, int], dict[str, list[int]], dict[s
     return chars, titled, pairs
 
 
+_ONE_POSITION = struct.Struct("<I").pack
+
+
 def encode_positions(positions: list[int]) -> bytes:
+    if len(positions) == 1:  # most bigrams stand once in an article
+        return _ONE_POSITION(positions[0])
     if not positions:
         return b""
     deltas = [positions[0]] + [b - a for a, b in zip(positions, positions[1:])]

@@ -36,3 +36,29 @@ def test_search_query_set_more_like_this(search_index):
     article = Article.objects.get(subtitle="桐庐县为劳模工匠打造幸福之家")
     similar = SearchQuerySet().more_like_this(article)[:3]
     assert similar and article.pk not in {int(r.pk) for r in similar}
+
+
+@pytest.mark.parametrize("string", ["流动体检车", "体检车", "刻字"])
+def test_search_query_set_exact_strings_cross_word_boundaries(search_index, string):
+    """haystack's Exact and quoted auto_query find every article containing the string, also where
+    jieba cuts across it (体检|车开进), like the site's own quoted search."""
+    from haystack.inputs import Exact
+
+    expected = containing(string)
+    assert expected, f"a seed article contains {string}"
+    assert {int(r.pk) for r in SearchQuerySet().filter(content=Exact(string))} == expected
+    assert {int(r.pk) for r in SearchQuerySet().auto_query(f'"{string}"')} == expected
+    assert {int(r.pk) for r in SearchQuerySet().auto_query(f'"{string}"')} == {
+        h.article_id for h in search(f'"{string}"', per_page=100).hits}
+
+
+def test_search_query_set_exact_string_combines_with_words_and_title(search_index):
+    from haystack.inputs import Exact
+
+    assert {int(r.pk) for r in SearchQuerySet().filter(content=Exact("体检车")).filter(content="余姚")} == \
+        containing("体检车", "余姚")
+    from articles.models import Article
+
+    titled = {pk for pk, *lines in Article.objects.values_list("pk", "kicker", "headline", "subtitle")
+              if any("劳模工匠" in "".join((line or "").split()) for line in lines)}
+    assert titled and {int(r.pk) for r in SearchQuerySet().filter(title=Exact("劳模工匠"))} == titled
