@@ -44,28 +44,38 @@ POSTINGS_WRITER_ATTRIBUTES = ("_ids", "_weights", "_values", "_maxweight", "_min
 
 
 class TermPool:
-    """Postings of one segment grouped per (field, term): document numbers, weights and values in
-    arrival order (document order). Takes the place of whoosh's ``PostingPool``
-    (``add``, ``fieldnames``, ``cleanup``)."""
+    """Postings of one segment grouped per field and term: document numbers, weights and values in
+    arrival order (document order). Takes the place of whoosh's ``PostingPool`` (``add``,
+    ``fieldnames``, ``cleanup``)."""
 
     def __init__(self) -> None:
-        self.terms: dict[tuple[str, bytes], tuple[array, array, list]] = {}
-        self.fieldnames: set[str] = set()
-        self._shared: dict[bytes, bytes] = {}  # one object per distinct value: most values repeat
+        self.fields: dict[str, dict[bytes, tuple[array, array, list]]] = {}
+        self.shared: dict[bytes, bytes] = {}  # one object per distinct value: most values repeat
+
+    @property
+    def fieldnames(self) -> set[str]:
+        return set(self.fields)
+
+    def terms(self, fieldname: str) -> dict[bytes, tuple[array, array, list]]:
+        return self.fields.setdefault(fieldname, {})
 
     def add(self, item) -> None:
+        """One posting (whoosh's pool interface: merging a segment in ``add_reader``)."""
         fieldname, text, docnum, weight, value = item
-        postings = self.terms.get((fieldname, text))
-        if postings is None:
-            postings = self.terms[(fieldname, text)] = (array("I"), array("f"), [])
-            self.fieldnames.add(fieldname)
-        postings[0].append(docnum)
-        postings[1].append(weight)
-        postings[2].append(self._shared.setdefault(value, value) if value else b"")
+        _append(self.terms(fieldname), self.shared, text, docnum, weight, value)
 
     def cleanup(self) -> None:
-        self.terms.clear()
-        self._shared.clear()
+        self.fields.clear()
+        self.shared.clear()
+
+
+def _append(terms: dict, shared: dict, text: bytes, docnum: int, weight: float, value: bytes) -> None:
+    postings = terms.get(text)
+    if postings is None:
+        postings = terms[text] = (array("I"), array("f"), [])
+    postings[0].append(docnum)
+    postings[1].append(weight)
+    postings[2].append(shared.setdefault(value, value) if value else b"")
 
 
 class BulkSegmentWriter(SegmentWriter):
@@ -75,6 +85,41 @@ class BulkSegmentWriter(SegmentWriter):
     def __init__(self, ix, **kwargs):
         super().__init__(ix, **kwargs)
         self.pool = TermPool()
+
+    def add_document(self, **fields):
+        """Whoosh's ``SegmentWriter.add_document`` for our schema (no spelling or vector fields),
+        with each posting appended straight to its field's term arrays: whoosh builds a tuple
+        per posting and hands it to the pool, which keys it by (field, term) again."""
+        self._check_state()
+        perdocwriter, schema, docnum = self.perdocwriter, self.schema, self.docnum
+        docboost = self._doc_boost(fields)
+        fieldnames = sorted(name for name in fields if not name.startswith("_"))
+        self._check_fields(schema, fieldnames)
+        perdocwriter.start_doc(docnum)
+        shared = self.pool.shared
+        for fieldname in fieldnames:
+            value = fields.get(fieldname)
+            if value is None:
+                continue
+            field = schema[fieldname]
+            if field.separate_spelling() or field.vector:
+                raise NotImplementedError(f"{fieldname}: spelling and vector fields are not written by BulkSegmentWriter")
+            length = 0
+            if field.indexed:
+                boost = self._field_boost(fields, fieldname, docboost)
+                terms = self.pool.terms(fieldname)
+                scorable = field.scorable
+                for text, freq, weight, vbytes in field.index(value):
+                    if scorable:
+                        length += freq
+                    _append(terms, shared, text, docnum, weight * boost, vbytes)
+            stored = fields.get(f"_stored_{fieldname}", value)
+            perdocwriter.add_field(fieldname, field, stored if field.stored else None, length)
+            if field.column_type and stored is not None:
+                perdocwriter.add_column_value(fieldname, field.column_type, field.to_column_value(stored))
+        perdocwriter.finish_doc()
+        self._added = True
+        self.docnum += 1
 
     def _flush_segment(self):
         self.perdocwriter.close()
@@ -97,39 +142,39 @@ def _field_lengths(lengths, fieldname: str, doc_count: int) -> np.ndarray | None
 def write_terms(fieldwriter, schema, lengths, pool: TermPool, doc_count: int) -> None:
     """Write every term of ``pool`` in (field, term) order, a whole block at a time, with the block
     statistics whoosh's ``add_posting`` would have gathered (max weight, min/max field length)."""
-    current_field = None
-    field_lengths = None
-    for fieldname, text in sorted(pool.terms):
-        docs, weights, values = pool.terms.pop((fieldname, text))
-        if fieldname != current_field:
-            if current_field is not None:
-                fieldwriter.finish_field()
-            fieldwriter.start_field(fieldname, schema[fieldname])
-            current_field = fieldname
-            field_lengths = _field_lengths(lengths, fieldname, doc_count) if schema[fieldname].scorable else None
-        fieldwriter.start_term(text)
-        writer = fieldwriter._postwriter
-        size = writer._blocklimit
-        count = len(docs)
-        for start in range(0, count, size):
-            end = min(count, start + size)
-            block_weights = weights[start:end]
-            writer._ids = docs[start:end]
-            writer._weights = block_weights
-            # Like W3PostingsWriter.add_posting: a block keeps only its non-empty values.
-            writer._values = [value for value in values[start:end] if value]
-            writer._maxweight = max(0, max(block_weights))
-            writer._minlength, writer._maxlength = None, 0
-            if field_lengths is not None:
-                block_lengths = field_lengths[np.frombuffer(docs, dtype=np.uint32)[start:end]]
-                block_lengths = block_lengths[block_lengths > 0]
-                if len(block_lengths):
-                    writer._minlength, writer._maxlength = int(block_lengths.min()), int(block_lengths.max())
-            if end < count:
-                writer._write_block()
-        fieldwriter.finish_term()
-    if current_field is not None:
+    for fieldname in sorted(pool.fields):
+        terms = pool.fields[fieldname]
+        fieldwriter.start_field(fieldname, schema[fieldname])
+        field_lengths = _field_lengths(lengths, fieldname, doc_count) if schema[fieldname].scorable else None
+        for text in sorted(terms):
+            _write_term(fieldwriter, text, *terms.pop(text), field_lengths)
         fieldwriter.finish_field()
+
+
+def _write_term(fieldwriter, text: bytes, docs: array, weights: array, values: list, field_lengths) -> None:
+    """One term's postings as whole blocks of the postings writer's size; the last block is left to
+    ``finish_term``, which writes it (or inlines a short list) as ``add_posting`` would have."""
+    fieldwriter.start_term(text)
+    writer = fieldwriter._postwriter
+    size = writer._blocklimit
+    count = len(docs)
+    for start in range(0, count, size):
+        end = min(count, start + size)
+        block_weights = weights[start:end]
+        writer._ids = docs[start:end]
+        writer._weights = block_weights
+        # Like W3PostingsWriter.add_posting: a block keeps only its non-empty values.
+        writer._values = [value for value in values[start:end] if value]
+        writer._maxweight = max(0, max(block_weights))
+        writer._minlength, writer._maxlength = None, 0
+        if field_lengths is not None:
+            block_lengths = field_lengths[np.frombuffer(docs, dtype=np.uint32)[start:end]]
+            block_lengths = block_lengths[block_lengths > 0]
+            if len(block_lengths):
+                writer._minlength, writer._maxlength = int(block_lengths.min()), int(block_lengths.max())
+        if end < count:
+            writer._write_block()
+    fieldwriter.finish_term()
 
 
 def chunk_ids(ids: list[int], procs: int, most: int = MAX_SEGMENT_DOCS) -> list[list[int]]:
