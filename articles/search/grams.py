@@ -41,17 +41,21 @@ jieba words, or in the title, above those that contain it only across word bound
 Cost: an article has ~770 gram postings (~280 characters, ~490 bigrams) besides ~240 word
 postings, so the gram field is three quarters of the index's postings. Whoosh's own writer spends
 ~10 µs of Python on each posting (a pickled sort run on disk, a heap merge, a field-length lookup
-per posting): 66 articles per CPU-second on 3,000 synthetic articles in one process (loaded
-machine, load 11-17), two thirds of it in that writer. The full build therefore goes through
+per posting): 66 articles per CPU-second on 3,000 synthetic articles in one process (load 4),
+two thirds of it in that writer. The full build therefore goes through
 ``bulkwrite`` (postings appended to per-term arrays, written a block at a time, the same bytes):
-127 articles per CPU-second on the same corpus and machine state, 7.9 ms per article — 0.8 ms
+127 articles per CPU-second on the same corpus (load 11-17), 7.9 ms per article — 0.8 ms
 reading the database and preparing, 3.6 ms analysis (jieba ~3 ms, grams 0.5 ms), ~2.2 ms pooling
 and stored fields, 1.3 ms writing blocks; the index is 29 MB against 31. What is left is mostly
 jieba, which any engine over these words pays (tantivy's build in ``bench_search`` spends most
 of its time in the same preparation). Unigrams *with* positions instead of bigrams would remove
 ~490 postings per article (~1 ms) but turn every common two-character string into a positions
 join at query time; with the bulk writer that trade is no longer worth it.
-``bench_search`` figures: see the closing notes of issue 8.
+``bench_search --articles 10000`` on a shared, loaded machine (load 6-20; one run, CPU over all
+processes): ours 80 CPU-s (125 articles per CPU-s, 95 MB) beside stock haystack Whoosh 167 CPU-s
+(60 per CPU-s, 118 MB) and tantivy 40 CPU-s (250 per CPU-s, 8 MB, most of it the same jieba
+preparation in Python); before the bulk writer, on a quiet machine: ours 132 CPU-s (76 per CPU-s,
+104 MB), stock 138 CPU-s.
 
 The posting value of a bigram is its positions as little-endian uint32 *deltas* (``GramFormat``):
 a block of them decodes with one ``np.frombuffer`` and a cumulative sum, and Whoosh's zlib
