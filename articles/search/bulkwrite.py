@@ -198,9 +198,7 @@ _JOB: dict = {}  # what every worker of build_segments needs (set before the for
 
 def _write_segment(ids: list[int]):
     """One segment of the given articles (in a worker process, or this one); returns (segment or
-    None, documents written)."""
-    from django.db import connections
-
+    None, documents written). A worker's own database connection ends with its process."""
     ix, document_batches = _JOB["ix"], _JOB["document_batches"]
 
     # Like whoosh's own sub-writers: no lock (the parent's writer holds it), and no _finish(),
@@ -221,8 +219,6 @@ def _write_segment(ids: list[int]):
         with contextlib.suppress(Exception):
             writer._close_segment()
         raise
-    finally:
-        connections.close_all()
     return segment, added
 
 
