@@ -55,7 +55,8 @@ join at query time; with the bulk writer that trade is no longer worth it.
 processes): ours 80 CPU-s (125 articles per CPU-s, 95 MB) beside stock haystack Whoosh 167 CPU-s
 (60 per CPU-s, 118 MB) and tantivy 40 CPU-s (250 per CPU-s, 8 MB, most of it the same jieba
 preparation in Python); before the bulk writer, on a quiet machine: ours 132 CPU-s (76 per CPU-s,
-104 MB), stock 138 CPU-s.
+104 MB), stock 138 CPU-s. At 100,000 articles (load 5-20 during the build): 725 CPU-s (138 per
+CPU-s, 914 MB; the word-only index was 560 MB) beside tantivy's 286 CPU-s (350 per CPU-s).
 
 The posting value of a bigram is its positions as little-endian uint32 *deltas* (``GramFormat``):
 a block of them decodes with one ``np.frombuffer`` and a cumulative sum, and Whoosh's zlib
