@@ -12,3 +12,6 @@ class ArticlesConfig(AppConfig):
         from articles.ingest import checks as ingest_checks  # noqa: F401  (registers the importer's check)
         from articles.search import checks  # noqa: F401  (registers the search system checks)
         from unionarchive import database_checks  # noqa: F401  (text order and statistics on PostgreSQL)
+        from articles.search.aliases import connect_signals
+
+        connect_signals()  # person spellings searched are cached; a change empties the cache

@@ -60,6 +60,15 @@ def isolated_search_index_path(tmp_path_factory):
     connections.reload("default")
 
 
+@pytest.fixture(autouse=True)
+def fresh_person_spellings():
+    """The search keeps the person spellings it looked up (``articles.search.aliases``): a test's
+    people are rolled back after it, so no test may see another's."""
+    from articles.search.aliases import SPELLINGS
+
+    SPELLINGS.clear()
+
+
 @pytest.fixture(scope="session")
 def search_index(django_db_setup, django_db_blocker, tmp_path_factory) -> Path:
     """A search index of the seeded archive in this (xdist) worker's temp folder, built once.

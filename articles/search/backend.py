@@ -5,8 +5,12 @@ CJK highlighting. Only what differs from the stock backend is overridden.
   ``StemmingAnalyzer`` (which makes a whole run of Chinese characters one token), and are not
   sortable (the stock backend stores a sort column holding each article's whole text). They keep
   word frequencies, not positions: exact strings and quotes are answered by the ``grams`` field
-  (``ExactTextField`` → :class:`~articles.search.grams.GramField`), so whoosh's phrase queries
-  are not supported on them.
+  (``ExactTextField`` → :class:`~articles.search.grams.GramField`). haystack's phrases and exact
+  filters (``SearchQuerySet().filter(content=Exact("流动体检车"))``, ``auto_query('"体检车"')``)
+  reach whoosh's query parser as quoted text: :class:`ExactPhrasePlugin` turns a quoted string on
+  such a field into an :class:`ExactString` query, answered from ``grams`` with the site search's
+  semantics (any string, across jieba's word boundaries), where whoosh's ``Phrase`` would need
+  positions the field does not have.
 - Facet fields (haystack ``Facet*Field``) become exact, *sortable* whoosh fields — ``ID`` for
   single values, comma-separated ``KEYWORD`` for lists, ``NUMERIC`` for integers — so that facet
   counts are read from columns instead of from the analysed text.
@@ -23,14 +27,72 @@ from __future__ import annotations
 
 from haystack.backends.whoosh_backend import WhooshEngine, WhooshSearchBackend, WhooshSearchQuery
 from haystack.fields import FacetField
+from whoosh import matching
+from whoosh import query as wq
 from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
+from whoosh.qparser import PhrasePlugin
+from whoosh.qparser.syntax import attach
 
+from . import grams
 from .analysis import ChineseAnalyzer
 from .grams import GramField
+
+# Word fields whose quoted strings are answered from ``grams``: the text, and the title lines.
+EXACT_FIELDS = {"text": False, "title": True}  # field → only in the title lines
+
+
+class ExactString(wq.Query):
+    """The documents whose ``grams`` contain a string (folded, whitespace removed), as the site's
+    own search finds a quoted string; ``title_only``: in the title lines."""
+
+    def __init__(self, string: str, title_only: bool = False, boost: float = 1.0):
+        self.string, self.title_only, self.boost = grams.compact(string), title_only, boost
+        self.fieldname = grams.FIELD
+
+    def __eq__(self, other):
+        return (other.__class__ is self.__class__ and other.string == self.string
+                and other.title_only == self.title_only and other.boost == self.boost)
+
+    def __hash__(self):
+        return hash((self.__class__.__name__, self.string, self.title_only, self.boost))
+
+    def __repr__(self):
+        return f"{self.__class__.__name__}({self.string!r}, title_only={self.title_only})"
+
+    def estimate_size(self, ixreader):
+        return ixreader.doc_count()
+
+    def matcher(self, searcher, context=None):
+        reader = searcher.reader()
+        docs = [int(d) for d in grams.string_docs(searcher, self.string, title_only=self.title_only)
+                if not reader.is_deleted(int(d))]
+        return matching.ListMatcher(docs, all_weights=self.boost) if docs else matching.NullMatcher()
+
+
+class ExactPhrasePlugin(PhrasePlugin):
+    """Whoosh's quoted-phrase syntax, with a quoted string on a word field that has no positions
+    (``EXACT_FIELDS``) parsed as an :class:`ExactString` instead of a ``Phrase``."""
+
+    class PhraseNode(PhrasePlugin.PhraseNode):
+        def query(self, parser):
+            fieldname = self.fieldname or parser.fieldname
+            if fieldname in EXACT_FIELDS:
+                return attach(ExactString(self.text, EXACT_FIELDS[fieldname], self.boost), self)
+            return super().query(parser)
+
+    class PhraseTagger(PhrasePlugin.PhraseTagger):
+        def create(self, parser, match):
+            node = super().create(parser, match)
+            return ExactPhrasePlugin.PhraseNode(node.text, node.textstartchar, node.slop)
 
 
 class ChineseWhooshBackend(WhooshSearchBackend):
     """Whoosh + jieba. The index files are the stock layout plus typed facet columns."""
+
+    def setup(self):
+        super().setup()
+        self.parser.remove_plugin_class(PhrasePlugin)
+        self.parser.add_plugin(ExactPhrasePlugin())
 
     def build_schema(self, fields):
         content_field_name, stock = super().build_schema(fields)

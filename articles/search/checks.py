@@ -2,9 +2,10 @@
 
 - ``articles.search.E001``: the index folder (or, if it does not exist yet, its nearest existing
   parent) is not a writable folder, so the worker cannot write the index.
-- ``articles.search.E003``: the numpy fast path cannot read Whoosh's posting blocks (another Whoosh
-  version, or its private matcher attributes changed): search would be wrong or a Python loop
-  many times slower. See ``articles.search.postings`` and the pins in pyproject.toml.
+- ``articles.search.E003``: the numpy fast path cannot read Whoosh's posting blocks, or the full
+  build's writer cannot write them a block at a time (another Whoosh version, or its private
+  matcher/writer attributes changed): search or the build would be wrong or many times slower.
+  See ``articles.search.postings``, ``articles.search.bulkwrite`` and the pins in pyproject.toml.
 - ``articles.search.W003``: the index on disk was built with other fields than ``ArticleIndex``
   declares (e.g. before the ``grams`` field for exact strings): run ``manage.py build_index``.
 - ``articles.search.W001``: the domain user dictionary is missing: Chinese words such as 工资集体协商
@@ -32,6 +33,7 @@ ENGINE = "articles.search.backend.ChineseWhooshEngine"
 
 @checks.register("search")
 def check_search(app_configs=None, **kwargs):
+    from .bulkwrite import internals_problems
     from .postings import fast_path_problems
 
     problems = _engine_problems()
@@ -47,11 +49,11 @@ def check_search(app_configs=None, **kwargs):
             hint="Set SEARCH_INDEX_PATH (or UNIONARCHIVE_DATA_DIR) to a folder the worker can write.",
             id="articles.search.E001",
         ))
-    for problem in fast_path_problems():
+    for problem in fast_path_problems() + internals_problems():
         problems.append(checks.Error(
             f"The search fast path is not active: {problem}.",
             hint="Install Whoosh==2.7.4 as pinned in pyproject.toml (articles/search/postings.py reads its "
-                 "posting blocks directly).",
+                 "posting blocks directly, articles/search/bulkwrite.py writes them).",
             id="articles.search.E003",
         ))
     problems += _dictionary_problems()

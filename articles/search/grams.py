@@ -32,17 +32,31 @@ Why this design and not one of the others:
   which are most Chinese words; measured in SEARCH_NOTES.
 - *Unigram positions as well*: twice the postings of bigrams for no gain, since a string of
   two characters or more is covered by bigrams and one character needs no position.
+- *Unigram positions instead of bigrams* (fewer postings, a cheaper build): see the cost below.
 
 The jieba field ``text`` keeps only frequencies (no positions): quoted strings are answered here,
 and BM25 needs no positions. Ranking (``service``) puts articles where the string is whole
 jieba words, or in the title, above those that contain it only across word boundaries.
 
-Cost (measured on bench_search's synthetic corpus, 3,000 articles, one build process, a loaded
-machine): the index is 1.86× the word-only index (32 MB against 17), and building takes 2.8× the
-CPU (59 articles per CPU-second against 166): an article has ~750 gram postings besides ~270 word
-postings, and whoosh's writer spends some 15 µs of Python on each posting. The next step, if
-build time matters more than query time, is unigrams *with* positions and no bigrams (fewer
-postings per article; common two-character strings then cost a positions join at query time).
+Cost: an article has ~770 gram postings (~280 characters, ~490 bigrams) besides ~240 word
+postings, so the gram field is three quarters of the index's postings. Whoosh's own writer spends
+~10 µs of Python on each posting (a pickled sort run on disk, a heap merge, a field-length lookup
+per posting): 66 articles per CPU-second on 3,000 synthetic articles in one process (load 4),
+two thirds of it in that writer. The full build therefore goes through
+``bulkwrite`` (postings appended to per-term arrays, written a block at a time, the same bytes):
+127 articles per CPU-second on the same corpus (load 11-17), 7.9 ms per article — 0.8 ms
+reading the database and preparing, 3.6 ms analysis (jieba ~3 ms, grams 0.5 ms), ~2.2 ms pooling
+and stored fields, 1.3 ms writing blocks; the index is 29 MB against 31. What is left is mostly
+jieba, which any engine over these words pays (tantivy's build in ``bench_search`` spends most
+of its time in the same preparation). Unigrams *with* positions instead of bigrams would remove
+~490 postings per article (~1 ms) but turn every common two-character string into a positions
+join at query time; with the bulk writer that trade is no longer worth it.
+``bench_search --articles 10000`` on a shared, loaded machine (load 6-20; one run, CPU over all
+processes): ours 80 CPU-s (125 articles per CPU-s, 95 MB) beside stock haystack Whoosh 167 CPU-s
+(60 per CPU-s, 118 MB) and tantivy 40 CPU-s (250 per CPU-s, 8 MB, most of it the same jieba
+preparation in Python); before the bulk writer, on a quiet machine: ours 132 CPU-s (76 per CPU-s,
+104 MB), stock 138 CPU-s. At 100,000 articles (load 5-20 during the build): 725 CPU-s (138 per
+CPU-s, 914 MB; the word-only index was 560 MB) beside tantivy's 286 CPU-s (350 per CPU-s).
 
 The posting value of a bigram is its positions as little-endian uint32 *deltas* (``GramFormat``):
 a block of them decodes with one ``np.frombuffer`` and a cumulative sum, and Whoosh's zlib
@@ -118,7 +132,12 @@ def gram_terms(value: str) -> tuple[dict[str, int], dict[str, list[int]], dict[s
     return chars, titled, pairs
 
 
+_ONE_POSITION = struct.Struct("<I").pack
+
+
 def encode_positions(positions: list[int]) -> bytes:
+    if len(positions) == 1:  # most bigrams stand once in an article
+        return _ONE_POSITION(positions[0])
     if not positions:
         return b""
     deltas = [positions[0]] + [b - a for a, b in zip(positions, positions[1:])]

@@ -24,12 +24,12 @@ from django.utils import timezone
 
 from haystack.constants import DJANGO_CT, DJANGO_ID, ID
 from haystack.exceptions import SkipDocument
-from whoosh import writing
 from whoosh.filedb.filestore import FileStorage
 
 from articles.models import IndexState
 
-from . import queue
+from . import bulkwrite, queue
+from .analysis import get_segmenter
 from .indexes import ArticleIndex, indexable_articles
 from .store import document_id, get_backend, get_schema, index_path, open_index
 
@@ -45,9 +45,8 @@ CHUNK = 500  # articles loaded per query batch
 # a bounded batch takes.
 BATCH = 20
 BUILD_LEASE = dt.timedelta(hours=6)  # a full build's claim on the pending rows
-BUILD_LIMITMB = 256  # whoosh's in-memory posting buffer for a full build (per process)
-# Segmenting and indexing run in this many processes (whoosh's MpWriter, one segment each): the
-# same CPU time as one process, so on the 2-core machines nearly half the wall time.
+# Reading, segmenting and indexing run in this many processes (``bulkwrite``, one segment per
+# run of ids): the same CPU time as one process, so on the 2-core machines nearly half the wall time.
 BUILD_PROCS = min(2, os.cpu_count() or 1)
 MP_MIN_DOCS = 2000  # below this, starting the extra processes costs more than it saves
 
@@ -169,9 +168,10 @@ def _schema_matches(ix) -> bool:
     )
 
 
-def build_index(*, batch: int = CHUNK, limitmb: int = BUILD_LIMITMB, procs: int | None = None,
+def build_index(*, procs: int | None = None, segment_docs: int = bulkwrite.MAX_SEGMENT_DOCS,
                 progress: Callable[[int, int], None] | None = None, timeout: float = 300.0) -> WriteReport:
-    """Rebuild the whole index from the database with one writer, replacing what was there.
+    """Rebuild the whole index from the database, replacing what was there: segments of at most
+    ``segment_docs`` articles written by ``procs`` processes (``bulkwrite``), committed at once.
 
     The writer holds the index lock for the whole build, so the queue's worker waits and then
     applies any edit made meanwhile: nothing is lost. Readers see the old index until commit.
@@ -191,12 +191,7 @@ def build_index(*, batch: int = CHUNK, limitmb: int = BUILD_LIMITMB, procs: int 
             ix = storage.open_index(schema=get_schema())
     else:
         ix = open_index()
-    expected = indexable_articles().count()  # only to decide how many processes to start
-    procs = (BUILD_PROCS if expected >= MP_MIN_DOCS else 1) if procs is None else procs
-    kwargs = {"limitmb": limitmb, "timeout": timeout}
-    if procs > 1:
-        kwargs.update(procs=procs, multisegment=True)
-    writer = ix.writer(**kwargs)
+    writer = ix.writer(timeout=timeout)  # holds the lock; commits the workers' segments
     report = WriteReport()
     # Under the lock: claim every pending update first, then read the ids. An article changed
     # after the claim re-records its row (which this build then leaves for the worker); one
@@ -206,22 +201,27 @@ def build_index(*, batch: int = CHUNK, limitmb: int = BUILD_LIMITMB, procs: int 
     try:
         covered = queue.claim(limit=None, lease=BUILD_LEASE)
         ids = list(indexable_articles().order_by("pk").values_list("pk", flat=True))
-        for chunk in _chunks(ids, batch):
-            for doc in documents(indexable_articles().filter(pk__in=chunk).order_by("pk")):
-                writer.add_document(**doc)
-                report.updated += 1
-            if progress:
-                progress(report.updated, len(ids))
+        procs = (BUILD_PROCS if len(ids) >= MP_MIN_DOCS else 1) if procs is None else procs
+        get_segmenter()  # loaded once here, inherited by the worker processes
+        report.updated = bulkwrite.build_segments(
+            writer, ix, bulkwrite.chunk_ids(ids, procs, segment_docs), _document_batches, procs=procs,
+            progress=(lambda done: progress(done, len(ids))) if progress else None)
     except BaseException:
-        writer.cancel()
+        if not writer.is_closed:
+            writer.cancel()
         if covered:
             queue.release(covered)
         raise
-    writer.commit(mergetype=writing.CLEAR)
     report.deleted = queue.finish(covered)  # here: the pending updates the build made unnecessary
     IndexState.note(last_commit_at=timezone.now(), indexed_as_of=reading_from)
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _document_batches(ids: list[int]):
+    """Whoosh documents of the given article ids, in id order, a batch of CHUNK at a time."""
+    for chunk in _chunks(ids):
+        yield list(documents(indexable_articles().filter(pk__in=chunk).order_by("pk")))
 
 
 def indexed_versions() -> dict[int, tuple[str, int | None]]:

@@ -25,6 +25,12 @@ def test_a_missing_private_method_is_an_error(monkeypatch):
     assert "articles.search.E003" in ids(check_search())
 
 
+def test_a_missing_writer_internal_is_an_error(monkeypatch):
+    monkeypatch.delattr(whoosh3.W3PostingsWriter, "_write_block")
+    problems = [p for p in check_search() if p.id == "articles.search.E003"]
+    assert problems and "_write_block" in problems[0].msg
+
+
 def test_another_whoosh_version_is_an_error(monkeypatch):
     monkeypatch.setattr(whoosh, "__version__", (2, 7, 5))
     problems = [p for p in check_search() if p.id == "articles.search.E003"]

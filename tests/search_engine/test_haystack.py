@@ -65,11 +65,25 @@ def test_search_query_set_narrows_by_a_facet_and_counts(haystack_engine):
     assert {int(r.pk) for r in narrowed} == containing("工会") & tagged_with_city(city)
 
 
-# The Whoosh backend answers quoted strings through the site's search only (its text field keeps no
-# positions, so haystack's own phrase query is refused there); the PostgreSQL backend translates it.
-@pytest.mark.parametrize("search_engine", ["postgresql"], indirect=True)
-def test_search_query_set_exact_string_across_words(haystack_engine):
-    exact = SearchQuerySet().filter(content=Exact("体检车"))
-    assert {int(r.pk) for r in exact} == containing("体检车")
+@pytest.mark.parametrize("string", ["流动体检车", "体检车", "刻字"])
+def test_search_query_set_exact_strings_cross_word_boundaries(haystack_engine, string):
+    """haystack's Exact and quoted auto_query find every article containing the string, also where
+    jieba cuts across it (体检|车开进), like the site's own quoted search — on both engines."""
+    expected = containing(string)
+    assert expected, f"a seed article contains {string}"
+    assert {int(r.pk) for r in SearchQuerySet().filter(content=Exact(string))} == expected
+    assert {int(r.pk) for r in SearchQuerySet().auto_query(f'"{string}"')} == expected
+    assert {int(r.pk) for r in SearchQuerySet().auto_query(f'"{string}"')} == {
+        h.article_id for h in search(f'"{string}"', per_page=100).hits}
+
+
+def test_search_query_set_exact_string_combines_with_words_and_title(haystack_engine):
+    from articles.models import Article
+
+    assert {int(r.pk) for r in SearchQuerySet().filter(content=Exact("体检车")).filter(content="余姚")} == \
+        containing("体检车", "余姚")
     assert SearchQuerySet().filter(content=Exact("体检车")).exclude(content="余姚").count() == len(
         containing("体检车") - containing("余姚"))
+    titled = {pk for pk, *lines in Article.objects.values_list("pk", "kicker", "headline", "subtitle")
+              if any("劳模工匠" in "".join((line or "").split()) for line in lines)}
+    assert titled and {int(r.pk) for r in SearchQuerySet().filter(title=Exact("劳模工匠"))} == titled

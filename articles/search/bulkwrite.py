@@ -1,0 +1,285 @@
+"""A full index build without Whoosh's per-posting Python: postings grouped per term in memory and
+written a block at a time, segments written in parallel processes.
+
+Why: an article has ~1,050 postings (~770 in ``grams``, ~240 jieba words). Whoosh's
+``SegmentWriter`` sends each one through a posting pool that pickles it into a sorted run on disk
+and back (``PostingPool``, ``externalsort``), a heap merge, and ``FieldWriter.add_postings``,
+which looks up the document's field length on disk and type-checks it (``W3PostingsWriter
+.add_posting``): ~10 µs per posting, two thirds of the build's CPU (measured with cProfile on a
+3,000-article build: pickle dump/load, the sort and merge, ``doc_field_length`` and ``add_posting``
+were the top entries). Documents are added in document-number order, so each term's postings
+arrive already sorted: here they are appended to per-term arrays (:class:`TermPool`), and at the
+segment's end each term is written as whole blocks of 128 (:func:`write_terms`) — the same bytes
+Whoosh writes, as ``tests/search_engine/test_bulk_write.py`` checks posting by posting.
+
+Whoosh's own multi-process writer (``procs=``) reads and prepares every document in the parent and
+pickles it to its workers; :func:`build_segments` instead gives each worker process a range of
+article ids: it reads the database, segments with jieba and writes its own segment, and the parent
+only commits the list of segments. A segment holds at most ``MAX_SEGMENT_DOCS`` articles, which
+bounds each worker's memory (the pool keeps every posting of its segment in memory: ~16 bytes
+each, small values shared).
+
+Whoosh internals used (pinned ``Whoosh==2.7.4``; system check ``articles.search.E003`` lists them
+via :func:`internals_problems`): ``SegmentWriter.pool`` / ``_flush_segment`` / ``_finalize_segment``
+/ ``_merge_segments`` / ``_close_segment`` / ``_commit_toc`` / ``_finish`` / ``newsegment``, and the
+block buffer of ``W3PostingsWriter`` (``_ids``, ``_weights``, ``_values``, ``_maxweight``,
+``_minlength``, ``_maxlength``, ``_write_block``, ``_blocklimit``).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import math
+import multiprocessing
+from array import array
+
+import numpy as np
+from whoosh.writing import SegmentWriter
+
+MAX_SEGMENT_DOCS = 25_000
+WRITER_METHODS = ("_flush_segment", "_finalize_segment", "_merge_segments", "_close_segment", "_commit_toc",
+                  "_finish")
+POSTINGS_WRITER_ATTRIBUTES = ("_ids", "_weights", "_values", "_maxweight", "_minlength", "_maxlength",
+                              "_blocklimit")
+
+
+class TermPool:
+    """Postings of one segment grouped per field and term: document numbers, weights and values in
+    arrival order (document order). Takes the place of whoosh's ``PostingPool`` (``add``,
+    ``fieldnames``, ``cleanup``)."""
+
+    def __init__(self) -> None:
+        self.fields: dict[str, dict[bytes, tuple[array, array, list]]] = {}
+        self.shared: dict[bytes, bytes] = {}  # one object per distinct value: most values repeat
+
+    @property
+    def fieldnames(self) -> set[str]:
+        return set(self.fields)
+
+    def terms(self, fieldname: str) -> dict[bytes, tuple[array, array, list]]:
+        return self.fields.setdefault(fieldname, {})
+
+    def add(self, item) -> None:
+        """One posting (whoosh's pool interface: merging a segment in ``add_reader``)."""
+        fieldname, text, docnum, weight, value = item
+        _append(self.terms(fieldname), self.shared, text, docnum, weight, value)
+
+    def cleanup(self) -> None:
+        self.fields.clear()
+        self.shared.clear()
+
+
+def _append(terms: dict, shared: dict, text: bytes, docnum: int, weight: float, value: bytes) -> None:
+    postings = terms.get(text)
+    if postings is None:
+        postings = terms[text] = (array("I"), array("f"), [])
+    postings[0].append(docnum)
+    postings[1].append(weight)
+    postings[2].append(shared.setdefault(value, value) if value else b"")
+
+
+class BulkSegmentWriter(SegmentWriter):
+    """Whoosh's segment writer with :class:`TermPool` as its pool and :func:`write_terms` at the
+    end. Documents must be added in order (``add_document``, ``add_reader`` do)."""
+
+    def __init__(self, ix, **kwargs):
+        super().__init__(ix, **kwargs)
+        self.pool = TermPool()
+
+    def add_document(self, **fields):
+        """Whoosh's ``SegmentWriter.add_document`` for our schema (no spelling or vector fields),
+        with each posting appended straight to its field's term arrays: whoosh builds a tuple
+        per posting and hands it to the pool, which keys it by (field, term) again."""
+        self._check_state()
+        perdocwriter, schema, docnum = self.perdocwriter, self.schema, self.docnum
+        docboost = self._doc_boost(fields)
+        fieldnames = sorted(name for name in fields if not name.startswith("_"))
+        self._check_fields(schema, fieldnames)
+        perdocwriter.start_doc(docnum)
+        shared = self.pool.shared
+        for fieldname in fieldnames:
+            value = fields.get(fieldname)
+            if value is None:
+                continue
+            field = schema[fieldname]
+            if field.separate_spelling() or field.vector:
+                raise NotImplementedError(f"{fieldname}: spelling and vector fields are not written by BulkSegmentWriter")
+            length = 0
+            if field.indexed:
+                boost = self._field_boost(fields, fieldname, docboost)
+                terms = self.pool.terms(fieldname)
+                scorable = field.scorable
+                for text, freq, weight, vbytes in field.index(value):
+                    if scorable:
+                        length += freq
+                    _append(terms, shared, text, docnum, weight * boost, vbytes)
+            stored = fields.get(f"_stored_{fieldname}", value)
+            perdocwriter.add_field(fieldname, field, stored if field.stored else None, length)
+            if field.column_type and stored is not None:
+                perdocwriter.add_column_value(fieldname, field.column_type, field.to_column_value(stored))
+        perdocwriter.finish_doc()
+        self._added = True
+        self.docnum += 1
+
+    def _flush_segment(self):
+        self.perdocwriter.close()
+        lengths = self.per_document_reader() if self.codec.length_stats else None
+        try:
+            write_terms(self.fieldwriter, self.schema, lengths, self.pool, self.docnum)
+        finally:
+            self.fieldwriter.close()
+            if lengths:
+                lengths.close()
+
+
+def _field_lengths(lengths, fieldname: str, doc_count: int) -> np.ndarray | None:
+    """Each document's length in ``fieldname`` as whoosh stores it (0: none), or None."""
+    if lengths is None:
+        return None
+    return np.array([lengths.doc_field_length(d, fieldname) or 0 for d in range(doc_count)], dtype=np.int64)
+
+
+def write_terms(fieldwriter, schema, lengths, pool: TermPool, doc_count: int) -> None:
+    """Write every term of ``pool`` in (field, term) order, a whole block at a time, with the block
+    statistics whoosh's ``add_posting`` would have gathered (max weight, min/max field length)."""
+    for fieldname in sorted(pool.fields):
+        terms = pool.fields[fieldname]
+        fieldwriter.start_field(fieldname, schema[fieldname])
+        field_lengths = _field_lengths(lengths, fieldname, doc_count) if schema[fieldname].scorable else None
+        for text in sorted(terms):
+            _write_term(fieldwriter, text, *terms.pop(text), field_lengths)
+        fieldwriter.finish_field()
+
+
+def _write_term(fieldwriter, text: bytes, docs: array, weights: array, values: list, field_lengths) -> None:
+    """One term's postings as whole blocks of the postings writer's size; the last block is left to
+    ``finish_term``, which writes it (or inlines a short list) as ``add_posting`` would have."""
+    fieldwriter.start_term(text)
+    writer = fieldwriter._postwriter
+    size = writer._blocklimit
+    count = len(docs)
+    for start in range(0, count, size):
+        end = min(count, start + size)
+        block_weights = weights[start:end]
+        writer._ids = docs[start:end]
+        writer._weights = block_weights
+        # Like W3PostingsWriter.add_posting: a block keeps only its non-empty values.
+        writer._values = [value for value in values[start:end] if value]
+        writer._maxweight = max(0, max(block_weights))
+        writer._minlength, writer._maxlength = None, 0
+        if field_lengths is not None:
+            block_lengths = field_lengths[np.frombuffer(docs, dtype=np.uint32)[start:end]]
+            block_lengths = block_lengths[block_lengths > 0]
+            if len(block_lengths):
+                writer._minlength, writer._maxlength = int(block_lengths.min()), int(block_lengths.max())
+        if end < count:
+            writer._write_block()
+    fieldwriter.finish_term()
+
+
+def chunk_ids(ids: list[int], procs: int, most: int = MAX_SEGMENT_DOCS) -> list[list[int]]:
+    """``ids`` split into a multiple of ``procs`` near-equal runs of at most ``most``: the workers
+    finish together, and no segment (one per run) outgrows the pool's memory bound."""
+    if not ids:
+        return []
+    rounds = math.ceil(len(ids) / (procs * most))
+    parts = max(1, min(len(ids), procs * rounds))
+    size, longer = divmod(len(ids), parts)  # the first ``longer`` runs take one id more
+    runs, start = [], 0
+    for part in range(parts):
+        end = start + size + (part < longer)
+        runs.append(ids[start:end])
+        start = end
+    return runs
+
+
+_JOB: dict = {}  # what every worker of build_segments needs (set before the fork, not pickled)
+
+
+def _write_segment(ids: list[int]):
+    """One segment of the given articles (in a worker process, or this one); returns (segment or
+    None, documents written). A worker's own database connection ends with its process."""
+    ix, document_batches = _JOB["ix"], _JOB["document_batches"]
+
+    # Like whoosh's own sub-writers: no lock (the parent's writer holds it), and no _finish(),
+    # which would delete the temporary folder every writer of this index shares.
+    writer = BulkSegmentWriter(ix, _lk=False)
+    added = 0
+    try:
+        for docs in document_batches(ids):
+            for doc in docs:
+                writer.add_document(**doc)
+                added += 1
+        if added:
+            segment = writer._finalize_segment()
+        else:
+            segment = None
+            writer._close_segment()
+    except BaseException:
+        with contextlib.suppress(Exception):
+            writer._close_segment()
+        raise
+    return segment, added
+
+
+def build_segments(writer, ix, id_chunks: list[list[int]], document_batches, *, procs: int,
+                   progress=None) -> int:
+    """Write one segment per chunk of ids (``procs`` processes at a time, or in this process when
+    ``procs`` is 1) and commit them as the whole index, replacing what was there. ``writer`` is the
+    locked ``SegmentWriter`` of ``ix`` that owns the commit; ``document_batches(ids)`` yields lists of
+    whoosh documents. Returns the number of documents written."""
+    from django.db import connections
+
+    from whoosh.writing import CLEAR
+
+    _JOB.update(ix=ix, document_batches=document_batches)
+    segments, written = [], 0
+    # Worker processes read the database on their own connections, so they see only committed
+    # rows: inside a transaction (a test's), the build stays in this process.
+    if procs > 1 and len(id_chunks) > 1 and not any(c.in_atomic_block for c in connections.all()):
+        connections.close_all()  # a forked child must open its own database connection
+        with multiprocessing.get_context("fork").Pool(procs, maxtasksperchild=1) as pool:
+            for segment, added in pool.imap(_write_segment, id_chunks):
+                segments.append(segment)
+                written += added
+                if progress:
+                    progress(written)
+            pool.close()
+            pool.join()  # the children's CPU counts in RUSAGE_CHILDREN once they are waited for
+    else:
+        for chunk in id_chunks:
+            segment, added = _write_segment(chunk)
+            segments.append(segment)
+            written += added
+            if progress:
+                progress(written)
+    kept = writer._merge_segments(CLEAR, None, None)  # CLEAR: the old segments are dropped
+    writer._close_segment()
+    writer._commit_toc(kept + [s for s in segments if s is not None])
+    writer._finish()
+    return written
+
+
+def internals_problems() -> list[str]:
+    """What :class:`BulkSegmentWriter` needs from whoosh and cannot find ([] when all is well)."""
+    import inspect
+
+    from whoosh.codec import whoosh3
+
+    problems = [f"SegmentWriter.{name}() is missing" for name in WRITER_METHODS
+                if not callable(getattr(SegmentWriter, name, None))]
+    init = inspect.getsource(SegmentWriter.__init__)
+    problems += [f"SegmentWriter no longer sets self.{name}" for name in ("pool", "newsegment", "fieldwriter")
+                 if f"self.{name}" not in init]
+    postings_writer = getattr(whoosh3, "W3PostingsWriter", None)
+    if postings_writer is None:
+        return problems + ["whoosh.codec.whoosh3.W3PostingsWriter is gone"]
+    source = inspect.getsource(postings_writer)
+    problems += [f"W3PostingsWriter no longer uses self.{name}" for name in POSTINGS_WRITER_ATTRIBUTES
+                 if f"self.{name}" not in source]
+    if not callable(getattr(postings_writer, "_write_block", None)):
+        problems.append("W3PostingsWriter._write_block() is missing")
+    field_writer = inspect.getsource(whoosh3.W3FieldWriter)
+    if "self._postwriter" not in field_writer:
+        problems.append("W3FieldWriter no longer keeps self._postwriter")
+    return problems
