@@ -21,11 +21,11 @@ import socket
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.db import DEFAULT_DB_ALIAS, transaction
+from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.db.models import Min, Q
 from django.utils import timezone
 
-from articles.models import PendingIndexUpdate
+from articles.models import Article, PendingIndexUpdate
 
 log = logging.getLogger(__name__)
 
@@ -43,6 +43,7 @@ def record(article_ids: Iterable[int], using: str = DEFAULT_DB_ALIAS) -> None:
     ids = sorted({int(i) for i in article_ids if i is not None})
     if not ids:
         return
+    _lock_articles_first(ids, using)
     now = timezone.now()
     rows = [PendingIndexUpdate(article_id=i, queued_at=now, lease_owner="", lease_until=None) for i in ids]
     # Sorted ids: two transactions recording overlapping sets lock the rows in the same order.
@@ -50,6 +51,21 @@ def record(article_ids: Iterable[int], using: str = DEFAULT_DB_ALIAS) -> None:
         rows, batch_size=500, update_conflicts=True, unique_fields=["article_id"],
         update_fields=["queued_at", "lease_owner", "lease_until"],
     )
+
+
+def _lock_articles_first(ids: list[int], using: str) -> None:
+    """Inside a transaction, lock the articles' rows (in id order) before their queue rows.
+
+    Deleting an article records its update from the cascade (its blocks' deletes), *before* the
+    article row itself is deleted; an edit of the same article holds the article row and then
+    records. Without this each waited for the other — the delete on the edit's article row, the
+    edit on the delete's uncommitted queue row (PostgreSQL: "deadlock detected", seen in
+    tests/search_engine/test_concurrency.py). Taking the article row first gives every writer the
+    same order: article, then queue. Rows already deleted are simply not locked; SQLite ignores it
+    (it has one writer at a time anyway)."""
+    if connections[using].in_atomic_block:
+        list(Article.objects.using(using).select_for_update().filter(pk__in=ids).order_by("pk")
+             .values_list("pk", flat=True))
 
 
 def worker_name() -> str:
