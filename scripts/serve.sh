@@ -28,8 +28,10 @@ supervise_worker() {
     local started=$SECONDS
     "$PY" manage.py index_worker --interval 0.2 &
     child=$!
-    wait "$child" || true
-    wait "$child" 2>/dev/null || true  # a trapped signal interrupts the first wait, not the worker
+    # Until the worker is really gone: every trapped signal interrupts a wait, and a stop sends TERM
+    # twice (serve.sh's trap, then again once gunicorn's wait returns); leaving after the second
+    # interrupted wait let serve.sh exit while the worker was still finishing its batch.
+    while kill -0 "$child" 2>/dev/null; do wait "$child" 2>/dev/null || true; done
     [ -n "$stopping" ] && break
     if (( SECONDS - started >= 60 )); then delay=1; fi
     echo "serve.sh: the index worker exited; starting it again in ${delay} s" >&2
