@@ -61,9 +61,10 @@ def _lock_articles_first(ids: list[int], using: str) -> None:
     records. Without this each waited for the other — the delete on the edit's article row, the
     edit on the delete's uncommitted queue row (PostgreSQL: "deadlock detected", seen in
     tests/search_engine/test_concurrency.py). Taking the article row first gives every writer the
-    same order: article, then queue. Rows already deleted are simply not locked; SQLite ignores it
-    (it has one writer at a time anyway)."""
-    if connections[using].in_atomic_block:
+    same order: article, then queue. Rows already deleted are simply not locked. Skipped where
+    there are no row locks (SQLite: one writer at a time anyway), so no query is spent there."""
+    connection = connections[using]
+    if connection.features.has_select_for_update and connection.in_atomic_block:
         list(Article.objects.using(using).select_for_update().filter(pk__in=ids).order_by("pk")
              .values_list("pk", flat=True))
 
