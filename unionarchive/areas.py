@@ -7,4 +7,5 @@ from django.urls import reverse
 
 
 def is_admin_path(path: str) -> bool:
+    """``path`` is ``request.path`` (with the script prefix), as ``reverse`` includes it."""
     return path.startswith(reverse("admin:index"))

@@ -21,14 +21,14 @@ class AdminLocaleMiddleware(LocaleMiddleware):
     """``LocaleMiddleware`` inside the admin; ``LANGUAGE_CODE`` (Chinese) everywhere else."""
 
     def process_request(self, request):
-        if is_admin_path(request.path_info):
+        if is_admin_path(request.path):
             return super().process_request(request)
         translation.activate(settings.LANGUAGE_CODE)
         request.LANGUAGE_CODE = translation.get_language()
         return None
 
     def process_response(self, request, response):
-        if is_admin_path(request.path_info):
+        if is_admin_path(request.path):
             return super().process_response(request, response)
         response.headers.setdefault("Content-Language", settings.LANGUAGE_CODE)
         return response
