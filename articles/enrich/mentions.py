@@ -25,6 +25,8 @@ from functools import lru_cache
 import jieba
 import jieba.posseg
 
+from articles.ingest import bylines
+
 from .lexicon import surname_of
 
 jieba.setLogLevel(60)
@@ -78,10 +80,6 @@ REJECT_WORD_FREQ = 200
 PREFIX_WORD_FREQ = 20  # 晋级|总, 由衷|地: a three-character "name" whose first two make a word
 
 _HAN = re.compile(r"[\u4e00-\u9fff]")
-_BYLINE_PREFIX = re.compile(
-    r"^\s*(?:本报讯\s*)?(?:[（(]?\s*(?:见习)?(?:记者|通讯员|特约通讯员|实习生)[^。!！?？“\"]{1,40}?(?:摄影\s*)?报道\s*[)）]?)"
-)
-_CREDIT_LINE = re.compile(r"^(?:(?:见习)?记者|通讯员|摄影|文/图|图/文)[^。]{0,30}摄$")
 
 
 @dataclass
@@ -116,11 +114,20 @@ def _is_common_word(word: str, min_freq: int = 1) -> bool:
 
 
 def clean_paragraphs(paragraphs: Iterable[str]) -> list[str]:
-    """Paragraphs without the byline at the head of a lead or a closing photo credit line."""
+    """Paragraphs without the bylines and photo credits in them — the names there are the
+    article's authors, not people in the news. The byline grammar is the importer's
+    (``articles.ingest.bylines``): a byline heading a lead, one closing the last sentence, a credit
+    line of its own."""
     cleaned = []
     for text in paragraphs:
-        text = _BYLINE_PREFIX.sub("", text.strip())
-        if text and not _CREDIT_LINE.match(text):
+        text = text.strip()
+        heading = bylines.split_byline(text)
+        if heading:
+            text = heading.rest.strip()
+        closing = bylines.split_trailing_byline(text) or bylines.split_trailing_credit(text)
+        if closing:
+            text = closing[0].strip()
+        if text and not bylines.parse_closing_credit(text):
             cleaned.append(text)
     return cleaned
 

@@ -67,6 +67,8 @@ _AUTHOR_LINE = re.compile(
     rf"^(?P<byline>(?:[■□◆●▲]\s*|文\s*/\s*(?!图))(?:本报)?(?P<role>特约评论员|评论员|{_ROLE})?\s*(?P<names>{_NAMES}))(?=\s|$)"
 )
 _PHOTO_REPORT_AFTER = re.compile(r"^\s*报道")
+# What a result line leaves out of a byline: the dateline before it, the 报道 closing it.
+_DATELINE_AND_CLOSING = re.compile(r"^\s*本报讯\s*|\s*(?:摄影\s*)?报道\s*$")
 
 
 @dataclass
@@ -92,6 +94,12 @@ def split_byline(line: str) -> ParsedByline | None:
         end += 1
     source, rest = line[:end], line[end:]
     return ParsedByline(text=source.strip(), source=source, rest=rest, credits=credits_in(match.group("byline")))
+
+
+def short_byline(byline: str, limit: int = 60) -> str:
+    """'本报讯 记者吴晓静 通讯员张晶秋报道' → '记者吴晓静 通讯员张晶秋': the authors, as a search result
+    line names them (one space between groups, at most ``limit`` characters)."""
+    return " ".join(_DATELINE_AND_CLOSING.sub("", byline or "").split())[:limit]
 
 
 def split_trailing_byline(line: str) -> tuple[str, ParsedByline] | None:

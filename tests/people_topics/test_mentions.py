@@ -57,6 +57,21 @@ def test_byline_names_are_not_mentions():
     assert _names(text, excluded={"张三丰"}) == set()
 
 
+@pytest.mark.parametrize(
+    "paragraphs",
+    [
+        ["本报讯 记者吴立新 通讯员周建平报道 近日，车间主任陈志明介绍了今年的培训计划。"],
+        ["文/图 本报记者 吴立新 车间主任陈志明介绍了今年的培训计划。"],
+        ["车间主任陈志明介绍了今年的培训计划。(记者 吴立新 通讯员 周建平)"],
+        ["车间主任陈志明介绍了今年的培训计划。（吴立新 周建平）"],
+        ["车间主任陈志明介绍了今年的培训计划。", "通讯员周建平 摄"],
+    ],
+)
+def test_bylines_and_credits_inside_paragraphs_are_not_mentions(paragraphs):
+    # The byline grammar is the importer's: the authors are not people in the news.
+    assert {m.name for m in find_mentions(paragraphs) if m.confidence >= PUBLISH_THRESHOLD} == {"陈志明"}
+
+
 def test_leader_with_title_after_the_name():
     assert _names("在主席台近距离见到习近平总书记和中央领导。") == {"习近平"}
 

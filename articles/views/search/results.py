@@ -4,8 +4,6 @@ database (loaded here in one query for the whole result page), and the cities' n
 
 from __future__ import annotations
 
-import re
-
 from dataclasses import dataclass, field
 from datetime import date
 from html import unescape
@@ -13,6 +11,7 @@ from html import unescape
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import SafeString, mark_safe
 
+from articles.ingest import bylines
 from articles.models import Article
 from articles.templatetags.reading import page_label as reading_page_label
 
@@ -35,19 +34,12 @@ class ResultItem:
     @property
     def byline_short(self) -> str:
         """The byline as a result line shows it: “记者吴晓静 通讯员张晶秋” (本报讯 and 报道 left out)."""
-        return short_byline(self.article.byline)
+        return bylines.short_byline(self.article.byline)
 
     @property
     def snippets_text(self) -> list[str]:
         """The snippets without markup, for JSON and feeds that want plain text."""
         return [unescape(strip_tags(html)) for html in self.snippets_html]
-
-
-_BYLINE_NOISE = re.compile(r"^\s*本报讯\s*|\s*(?:摄影\s*)?报道\s*$")
-
-
-def short_byline(byline: str) -> str:
-    return " ".join(_BYLINE_NOISE.sub("", byline or "").split())[:60]
 
 
 def page_label(page) -> str:
