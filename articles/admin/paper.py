@@ -12,6 +12,9 @@ from .readonly import ChangedInEditorAdmin, ReadOnlyAdmin
 from .urls import page_editor_urls
 
 
+THUMB_WIDTH = 160  # px: the page image's thumbnail in the page's change form
+
+
 @admin.register(Newspaper)
 class NewspaperAdmin(admin.ModelAdmin):
     list_display = ("name", "slug")
@@ -41,7 +44,7 @@ class PageAdmin(admin.ModelAdmin):
     search_fields = ("name", "banner", "source_name", "sha256")
     list_select_related = ("issue__newspaper",)
     # Date and number are confirmed in the page editor (an undoable revision, version-checked).
-    readonly_fields = ("issue", "number", "number_is_estimated", "source_name", "sha256", "raw_text",
+    readonly_fields = ("issue", "number", "number_is_estimated", "page_image", "source_name", "sha256", "raw_text",
                        "imported_at", "updated_at", "version")
     fields = ("name", "banner", *readonly_fields)
     change_form_template = "admin/articles/page/change_form.html"
@@ -64,6 +67,17 @@ class PageAdmin(admin.ModelAdmin):
     def editor_link(self, page):
         url = reverse("admin:articles_page_editor", args=[page.pk])
         return format_html('<a href="{}">{}</a>', url, _("打开版面编辑"))
+
+    @admin.display(description=_("版面图"))
+    def page_image(self, page):
+        """A thumbnail linking to the full image (changed only by a re-import with a manifest's
+        ``image`` column); says so when there is none or its file is lost."""
+        image = page.shown_image()
+        if image is None:
+            return _("版面图文件缺失") if page.image else _("没有版面图")
+        width = min(page.image_width or THUMB_WIDTH, THUMB_WIDTH)  # the height follows the width
+        return format_html('<a href="{}"><img src="{}" alt="{}" width="{}"></a>', image.url, image.url,
+                           _("第%(number)s版版面图") % {"number": page.number}, width)
 
     def get_urls(self):
         return page_editor_urls(self.admin_site) + super().get_urls()

@@ -67,3 +67,14 @@ def test_page_editor_shows_the_image(client, page_with_image):
     html = client.get(reverse("admin:articles_page_editor", args=[page_with_image.pk])).content.decode()
     assert 'class="editor-layout with-image"' in html and f'<a href="{page_with_image.image.url}">查看原图</a>' in html
     assert "js/page-image.js" in html
+
+
+def test_admin_change_form_shows_the_image_or_says_there_is_none(client, page_with_image):
+    user = get_user_model().objects.create_superuser("image-admin", password=None)
+    client.force_login(user)
+    html = client.get(reverse("admin:articles_page_change", args=[page_with_image.pk])).content.decode()
+    url = page_with_image.image.url
+    assert f'<a href="{url}"><img src="{url}" alt="第{page_with_image.number}版版面图" width="160"></a>' in html
+
+    other = Page.objects.exclude(pk=page_with_image.pk).first()
+    assert "没有版面图" in client.get(reverse("admin:articles_page_change", args=[other.pk])).content.decode()
