@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article, ArticleRegion, ArticleTopic, Block, Credit, Flag
 
+from .indexed import SearchIndexedAdmin
 from .readonly import ChangedInEditorAdmin
 from .urls import article_history_urls
 
@@ -109,7 +110,7 @@ class ArticleAdmin(ChangedInEditorAdmin):
 
 
 @admin.register(Block)
-class BlockAdmin(admin.ModelAdmin):
+class BlockAdmin(SearchIndexedAdmin):
     list_display = ("__str__", "page", "seq", "kind", "article", "position", "hidden", "line_start", "line_end")
     list_filter = ("kind", "hidden", "after_image_gap")
     search_fields = ("text", "source_text", "original_text")

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from articles.models import ImportLog, Issue, Newspaper, Page
 
+from .indexed import SearchIndexedAdmin
 from .readonly import ChangedInEditorAdmin, ReadOnlyAdmin
 from .urls import page_editor_urls
 
@@ -38,7 +39,7 @@ class IssueAdmin(ChangedInEditorAdmin):
 
 
 @admin.register(Page)
-class PageAdmin(admin.ModelAdmin):
+class PageAdmin(SearchIndexedAdmin):
     list_display = ("__str__", "name", "source_name", "article_count", "open_flag_count", "editor_link")
     list_filter = ("issue__date_is_estimated", "number_is_estimated", "issue__newspaper")
     search_fields = ("name", "banner", "source_name", "sha256")

@@ -16,6 +16,7 @@ from articles.editing.permissions import can_edit
 from articles.models import Credit, Person, PersonAlias
 
 from . import operations
+from .indexed import SearchIndexedAdmin
 from .readonly import ChangedInEditorAdmin
 
 
@@ -26,7 +27,7 @@ class PersonAliasInline(admin.TabularInline):
 
 
 @admin.register(Person)
-class PersonAdmin(admin.ModelAdmin):
+class PersonAdmin(SearchIndexedAdmin):
     list_display = ("name", "slug", "note", "credit_count", "alias_names")
     search_fields = ("name", "slug", "aliases__name")
     inlines = (PersonAliasInline,)

@@ -5,6 +5,8 @@ so the only way to change what they describe is a new action (an undo, a re-impo
 
 from django.contrib import admin
 
+from .indexed import SearchIndexedAdmin
+
 
 class ReadOnlyAdmin(admin.ModelAdmin):
     def has_add_permission(self, request):
@@ -17,7 +19,7 @@ class ReadOnlyAdmin(admin.ModelAdmin):
         return False
 
 
-class ChangedInEditorAdmin(admin.ModelAdmin):
+class ChangedInEditorAdmin(SearchIndexedAdmin):
     """Rows that editors change through the page editor (so that each change is a revision that
     can be undone, and the search index follows): the generic forms are read-only for everyone but
     superusers, who keep a raw escape hatch."""

@@ -6,11 +6,12 @@ from django.utils.translation import gettext_lazy as _
 
 from articles.models import ArticleTopic, Topic
 
+from .indexed import SearchIndexedAdmin
 from .readonly import ChangedInEditorAdmin
 
 
 @admin.register(Topic)
-class TopicAdmin(admin.ModelAdmin):
+class TopicAdmin(SearchIndexedAdmin):
     list_display = ("name", "slug", "position", "article_count")
     list_editable = ("position",)
     search_fields = ("name", "slug", "keywords")

@@ -13,8 +13,10 @@ does for single saves and deletes, through ``defer_reindex``). It never blocks o
 
 ``defer_reindex`` is for the signal processor, which hears every single save: on the PostgreSQL
 engine, inside a transaction, it only notes the ids, and the transaction's own ``schedule_reindex``
-(every writer calls it last) writes them with its own; a transaction that never calls it (a plain
-admin save) has them written right after its commit.
+(every writer calls it last) writes them with its own. The admin's generic forms, which save one
+row and call no writer, call ``write_deferred`` at the end of their transaction
+(``articles.admin.indexed``); any other transaction that never calls either (a shell session) has
+them written right after its commit, and ``check_index`` finds what a crash in between lost.
 """
 
 from __future__ import annotations
@@ -50,6 +52,13 @@ def defer_reindex(article_ids: Iterable[int], using: str = DEFAULT_DB_ALIAS) -> 
         return
     _pending(using).update(ids)
     transaction.on_commit(lambda: _write_leftovers(using), using=using)
+
+
+def write_deferred(using: str = DEFAULT_DB_ALIAS) -> None:
+    """Write the documents of what single saves noted so far, in the current transaction (PostgreSQL
+    engine; on the Whoosh engine every save is queued at once, so there is nothing to do)."""
+    if uses_postgresql() and _pending(using):
+        schedule_reindex([], using)
 
 
 def _pending(using: str) -> set[int]:

@@ -128,3 +128,37 @@ def test_the_system_check_refuses_the_postgresql_engine_on_another_database(sett
         assert not problems
     else:
         assert len(problems) == 1 and "PostgreSQL" in problems[0].msg
+
+
+@pytest.fixture
+def superuser_client(client, django_user_model):
+    client.force_login(django_user_model.objects.create_superuser("index-admin", password=None))
+    return client
+
+
+@on_postgresql
+def test_an_admin_form_writes_the_documents_in_its_own_transaction(postgresql_engine, superuser_client):
+    # The test runs inside one transaction that never commits: a document written only after the
+    # commit would never be seen here.
+    from django.urls import reverse
+
+    page = indexed_page()
+    banner = "钱江两岸新桥通车特刊"
+    assert not found(f'"{banner}"')
+    response = superuser_client.post(reverse("admin:articles_page_change", args=[page.pk]),
+                                     {"name": page.name or "要闻", "banner": banner})
+    assert response.status_code == 302
+    assert found(f'"{banner}"') == {article.pk for article in articles_of(page)}
+
+
+@on_postgresql
+def test_deleting_selected_articles_in_the_admin_deletes_their_documents(postgresql_engine, superuser_client):
+    from django.urls import reverse
+
+    page = indexed_page()
+    ids = [article.pk for article in articles_of(page)]
+    response = superuser_client.post(reverse("admin:articles_article_changelist"),
+                                     {"action": "delete_selected", "_selected_action": ids, "post": "yes"})
+    assert response.status_code == 302
+    assert not Article.objects.filter(pk__in=ids).exists()
+    assert not set(ids) & document_ids()
