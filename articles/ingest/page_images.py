@@ -8,17 +8,23 @@ scan is refused). Errors name the manifest line and the image, like every other 
 Stored when its page is written: copied into MEDIA_ROOT as ``page_images/<sha256>.<ext>``. The name
 is the content's digest, so importing the same image again (or for a re-imported page) stores
 nothing new, and a file left behind by a rolled-back import is simply reused by the next one.
+A file no page points to any more (its import rolled back and was never retried, or a re-import
+gave the page another image) is listed, and deleted on request, by ``manage.py prune_media``
+(:func:`unreferenced_images`).
 """
 
 from __future__ import annotations
 
 import hashlib
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
 from django.conf import settings
 from django.core.files import File
 from PIL import Image, UnidentifiedImageError
+
+from articles.models import Page
 
 from .errors import IngestError
 
@@ -80,3 +86,16 @@ def attach_page_image(page, image: PageImage) -> bool:
     page.image.name = image.stored_name
     page.image_width, page.image_height = image.width, image.height
     return True
+
+
+def unreferenced_images(older_than_seconds: float) -> list[str]:
+    """Stored page images no page points to, last changed more than ``older_than_seconds`` ago (a
+    younger one may belong to an import that has stored its file and not yet committed), by name."""
+    storage = Page._meta.get_field("image").storage
+    if not storage.exists(FOLDER):
+        return []
+    referenced = set(Page.objects.exclude(image="").values_list("image", flat=True))
+    cutoff = time.time() - older_than_seconds
+    _folders, files = storage.listdir(FOLDER)
+    return sorted(name for name in (f"{FOLDER}/{file}" for file in files)
+                  if name not in referenced and storage.get_modified_time(name).timestamp() < cutoff)

@@ -141,3 +141,26 @@ def test_an_image_over_the_size_limit_is_refused(tmp_path, settings):
     draw_page_image(tmp_path / "big.png")
     folder_with_page(tmp_path, "big.png")
     assert "IMPORT_MAX_IMAGE_MB" in refused(tmp_path)
+
+
+def test_prune_media_removes_only_old_files_no_page_points_to(tmp_path, media_root):
+    draw_page_image(tmp_path / "first.png", size=(200, 300))
+    folder_with_page(tmp_path, "first.png")
+    call_command("import_pages", str(tmp_path), verbosity=0)
+    first = Page.objects.get(source_name="950_image.txt").image.name
+    draw_page_image(tmp_path / "second.png", size=(220, 330))  # a better scan of the same page
+    folder_with_page(tmp_path, "second.png")
+    call_command("import_pages", str(tmp_path), verbosity=0)
+    second = Page.objects.get(source_name="950_image.txt").image.name
+    assert first != second and (media_root / first).exists()
+
+    out = io.StringIO()
+    call_command("prune_media", stdout=out)  # the replaced file is minutes old: kept for now
+    assert "0 page image(s)" in out.getvalue()
+    call_command("prune_media", "--older-than", "0", stdout=out)
+    assert first in out.getvalue() and (media_root / first).exists()  # listed, not deleted
+
+    call_command("prune_media", "--older-than", "0", "--delete", verbosity=0)
+    assert not (media_root / first).exists() and (media_root / second).exists()
+    page = Page.objects.get(source_name="950_image.txt")
+    assert page.shown_image() is not None
