@@ -124,13 +124,16 @@ class ParsedQuery:
 
     def any_term(self) -> ParsedQuery:
         """The query with its terms ORed: an article matching any one of them (relaxed search).
-        A term of several jieba words counts each word on its own."""
+        A term of several jieba words counts each word on its own — but not a lone character that
+        jieba cut off beside a longer word (小 of 工会小黄人 → 工会/小/黄人): it stands in nearly
+        every article and would rank a title with 小 in it above the articles about 工会."""
         clauses = []
         for c in self.positive_clauses():
             if c.field == "person" or len(c.words) == 1:
                 clauses.append(replace(c, kind="words"))
             else:
-                clauses += [Clause("words", c.field, w, (w,), string=compact(w)) for w in c.words]
+                words = [w for w in c.words if len(w) > 1] or list(c.words)
+                clauses += [Clause("words", c.field, w, (w,), string=compact(w)) for w in words]
         unique = tuple(dict.fromkeys(clauses))
         return replace(self, must=(unique,) if unique else ())
 

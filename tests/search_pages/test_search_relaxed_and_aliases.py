@@ -44,3 +44,15 @@ def test_json_reports_relaxation_and_aliases(client, search_engine):
     data = client.get(reverse("search_json"), {"q": "快递小哥 松阳茶王争霸不存在的词"}).json()
     assert data["relaxed"] == "any" and data["total"] > 0
     assert client.get(reverse("search_json"), {"q": "快递小哥"}).json()["relaxed"] is None
+
+
+def test_relaxed_search_leaves_out_lone_characters_cut_from_a_longer_term(client, search_engine):
+    # 工会小黄人 (a mascot no article names) is cut 工会/小/黄人: the relaxed search looks for the
+    # words, and 小 alone (in many titles) must not put articles without 工会 first.
+    from articles.search.query import parse_query
+
+    assert [c.text for c in parse_query("工会小黄人").any_term().positive_clauses()] == ["工会", "黄人"]
+    from tests.search_engine.helpers import containing
+
+    data = client.get(reverse("search_json"), {"q": "工会小黄人"}).json()
+    assert data["relaxed"] == "any" and data["total"] == len(containing("工会") | containing("黄人"))
