@@ -30,6 +30,7 @@ PLAIN_CHARS = 160  # length of the lead shown when nothing in the body matched
 WINDOW_MARGIN = 16  # characters segmented on each side of a found query word
 VERIFY_MARGIN = 6  # the same, when checking occurrences inside a fragment
 MAX_STRING_MARKS = 200  # occurrences of one string marked in one text
+SENTENCE_ENDS = "\n。！？；!?;"  # a fragment may start just after one of these
 
 
 def string_spans(folded: str, strings, limit: int = MAX_STRING_MARKS) -> list[tuple[int, int]]:
@@ -165,6 +166,21 @@ def highlight_all(text: str, query: ParsedQuery) -> str:
     return _render(text or "", match_spans(text or "", query.highlight_words(), query.exact_strings()), 0, len(text or ""))
 
 
+def _fragment_start(text: str, index: int, before: int, floor: int) -> int:
+    """Where a fragment around the match at ``index`` begins: ``before`` characters back, or at the
+    start of the match's sentence or line when that is nearer (a snippet then reads from its first
+    word, not from the tail of a byline), never before ``floor`` (where the previous fragment ended:
+    two fragments never repeat the same text)."""
+    start = max(0, floor, index - before)
+    cut = max(text.rfind(mark, start, index) for mark in SENTENCE_ENDS)
+    if cut == -1:
+        return start
+    start = cut + 1
+    while start < index and text[start].isspace():
+        start += 1
+    return start
+
+
 def highlight_fragments(text: str, query: ParsedQuery, *, max_fragments: int = MAX_FRAGMENTS,
                         context: int = FRAGMENT_CHARS) -> list[str]:
     """Up to ``max_fragments`` escaped-HTML snippets of ``text`` around the matches.
@@ -183,17 +199,17 @@ def highlight_fragments(text: str, query: ParsedQuery, *, max_fragments: int = M
         folded = fold_exact(text)
         string_marks = _merge(string_spans(folded, strings))
         hits = sorted({s for s, _ in string_marks} | {i for needle in needles for i in _occurrences(folded, needle)})
-        before, covered = context // 4, -1
+        before, covered = context // 4, 0
         for index in hits[: max_fragments * 6]:
             if index < covered:
                 continue
-            start = max(0, index - before)
+            start = _fragment_start(text, index, before, covered)
             end = min(len(text), start + context)
             spans = _merge([(s, e) for s, e in string_marks if e > start and s < end]
                            + (_verified(text, folded, needles, words, start, end) if needles else []))
             if not spans:
                 continue  # the letters occur here but not as the word: look further on
-            start = min(start, spans[0][0])
+            start = max(covered, min(start, spans[0][0]))
             end = max(end, spans[-1][1])
             covered = end
             fragments.append(("…" if start > 0 else "") + _render(text, spans, start, end)

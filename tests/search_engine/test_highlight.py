@@ -51,3 +51,25 @@ def test_long_text_gives_several_fragments_around_matches():
 
 def test_no_match_gives_the_start_of_the_text():
     assert highlight_fragments("没有匹配的正文" * 50, parse_query("快递小哥"))[0].startswith("没有匹配的正文")
+
+
+def _plain(fragment: str) -> str:
+    return re.sub(r"</?mark>", "", fragment).strip("…")
+
+
+def test_a_fragment_starts_at_its_sentence_not_inside_the_byline():
+    text = "本报讯 记者李凡 通讯员徐剑摄影报道\n近日，余姚市总工会将流动体检车开进牟山镇职工活动中心。"
+    first = highlight_fragments(text, parse_query("流动体检车"))[0]
+    assert first.startswith("…近日，") and "报道" not in first
+
+
+def test_fragments_never_repeat_the_same_text():
+    sentence = "完成一整套体检只需半小时左右，既快速又便捷，免去了职工往返体检的奔波。"
+    text = "余姚市总工会将流动体检车开进牟山镇，开展上门体检服务。" + sentence * 3
+    fragments = [_plain(f) for f in highlight_fragments(text, parse_query("流动体检车"), context=40)]
+    assert len(fragments) > 1
+    positions = []
+    for fragment in fragments:
+        at = text.find(fragment, positions[-1][1] if positions else 0)
+        assert at != -1, fragment  # each fragment is a piece of the text, after the previous one
+        positions.append((at, at + len(fragment)))
