@@ -183,23 +183,24 @@ class GramField(FieldType):
         super().__init__(GramFormat(), IDTokenizer(), scorable=True, stored=False)
 
 
+def _position_keys(ids: np.ndarray, values: tuple) -> tuple[np.ndarray, np.ndarray]:
+    """(positions per posting, keys local document × 2^32 + position) of one block of a bigram."""
+    counts = np.fromiter(map(len, values), dtype=np.int64, count=len(values)) >> 2
+    deltas = np.frombuffer(b"".join(values), dtype="<u4").astype(np.int64)
+    total = np.cumsum(deltas)
+    firsts = np.cumsum(counts) - counts
+    positions = total - np.repeat(total[firsts] - deltas[firsts], counts)
+    return counts, (np.repeat(ids, counts) << 32) + positions
+
+
 def _positions(searcher, bigram: str, within: np.ndarray | None) -> np.ndarray:
     """Sorted keys document × 2^32 + position of one bigram (only in documents ``within``)."""
     parts = []
-    for ids, _weights, values in postings.blocks(searcher, FIELD, bigram, values=True):
+    for offset, ids, counts, keys in postings.value_postings(searcher, FIELD, bigram, "positions", _position_keys,
+                                                               within):
         if within is not None:
-            keep = _members(ids, within)
-            if not keep.any():
-                continue
-            if not keep.all():
-                ids = ids[keep]
-                values = tuple(v for v, k in zip(values, keep) if k)
-        counts = np.fromiter(map(len, values), dtype=np.int64, count=len(values)) >> 2
-        deltas = np.frombuffer(b"".join(values), dtype="<u4").astype(np.int64)
-        total = np.cumsum(deltas)
-        firsts = np.cumsum(counts) - counts
-        positions = total - np.repeat(total[firsts] - deltas[firsts], counts)
-        parts.append((np.repeat(ids, counts) << 32) + positions)
+            keys = keys[np.repeat(postings.members(ids + offset, within), counts)]
+        parts.append(keys + (offset << 32) if offset else keys)
     return np.concatenate(parts) if parts else postings.EMPTY_IDS
 
 
@@ -251,29 +252,23 @@ def string_docs(searcher, string: str, memo: dict | None = None, *, within: np.n
             return postings.EMPTY_IDS
     if title_only:
         starts = starts[(starts & 0xFFFFFFFF) < BODY_START]
-    return np.unique(starts >> 32)
-
-
-def _members(values: np.ndarray, sorted_set: np.ndarray) -> np.ndarray:
-    """A boolean per value: is it in ``sorted_set``? (binary search: cheap for a short block
-    against a long set, where ``np.isin`` would sort the long set again for every block)."""
-    if not len(sorted_set):
-        return np.zeros(len(values), dtype=bool)
-    at = np.searchsorted(sorted_set, values)
-    at[at == len(sorted_set)] = len(sorted_set) - 1
-    return sorted_set[at] == values
+    return postings.sorted_unique(starts >> 32)
 
 
 def _sorted_intersection(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     """Elements of sorted ``a`` that are in sorted ``b`` (both may repeat nothing)."""
-    return a[_members(a, b)] if len(a) and len(b) else postings.EMPTY_IDS
+    return a[postings.members(a, b)] if len(a) and len(b) else postings.EMPTY_IDS
+
+
+def _title_flags(ids: np.ndarray, values: tuple) -> tuple[np.ndarray, np.ndarray]:
+    """(1 where the character stands in the title lines else 0, nothing) per posting of a block of
+    a unigram: its value holds positions only then (else the one byte ``NO_TITLE``)."""
+    return (np.fromiter(map(len, values), dtype=np.int64, count=len(values)) >= 4).astype(np.int64), postings.EMPTY_IDS
 
 
 def _titled(searcher, char: str, docs: np.ndarray) -> np.ndarray:
     """Of ``docs``, those whose title lines contain the character (its posting value holds positions)."""
-    parts = []
-    for ids, _weights, values in postings.blocks(searcher, FIELD, char, values=True):
-        has_title = np.fromiter(map(len, values), dtype=np.int64, count=len(values)) >= 4
-        parts.append(ids[has_title])
+    parts = [ids[flags > 0] + offset
+             for offset, ids, flags, _ in postings.value_postings(searcher, FIELD, char, "titled", _title_flags, docs)]
     titled = np.concatenate(parts) if parts else postings.EMPTY_IDS
     return np.intersect1d(titled, docs, assume_unique=True)

@@ -88,7 +88,7 @@ def rank(searcher, words_by_field: dict[str, list[str]], boosts: dict[str, float
     candidate_scores = scores[candidates]
     tier = np.zeros(len(candidates), dtype=np.int8)
     if strong is not None and len(strong):
-        tier = np.isin(candidates, strong, assume_unique=True).astype(np.int8)
+        tier = postings.members(candidates, strong).astype(np.int8)
     if limit < len(candidates):
         # The best ``limit`` by (tier, score): a tier outweighs any score.
         combined = tier * (candidate_scores.max(initial=0.0) + 1.0) + candidate_scores
@@ -137,7 +137,7 @@ def clause_match(searcher, clause, memo: dict | None = None) -> Match:
     """
     if clause.field == "person":
         name = clause.words[0]
-        docs = np.union1d(_term_docs(searcher, "person_names", name, memo), _term_docs(searcher, "persons", name, memo))
+        docs = postings.union(_term_docs(searcher, "person_names", name, memo), _term_docs(searcher, "persons", name, memo))
         return Match(docs, docs)
     title_only = clause.field == "title"
     fieldname = "title" if title_only else "text"
@@ -147,14 +147,14 @@ def clause_match(searcher, clause, memo: dict | None = None) -> Match:
         strong = np.intersect1d(exact, worded, assume_unique=True)
         if not title_only:
             rest = np.setdiff1d(exact, strong, assume_unique=True)
-            strong = np.union1d(strong, grams.string_docs(searcher, clause.string, memo, within=rest, title_only=True))
+            strong = postings.union(strong, grams.string_docs(searcher, clause.string, memo, within=rest, title_only=True))
         return Match(exact, strong)
     # Articles with all the words are found already: only the others need the characters checked.
     others = grams.string_docs(searcher, clause.string, memo, exclude=worded, title_only=title_only)
     strong = worded
     if len(others) and not title_only:
-        strong = np.union1d(worded, grams.string_docs(searcher, clause.string, memo, within=others, title_only=True))
-    return Match(np.union1d(worded, others), strong)
+        strong = postings.union(worded, grams.string_docs(searcher, clause.string, memo, within=others, title_only=True))
+    return Match(postings.union(worded, others), strong)
 
 
 def _unless(docs: np.ndarray, excluded: np.ndarray) -> np.ndarray:
@@ -168,8 +168,8 @@ def matching(searcher, parsed, memo: dict | None = None) -> Match:
         union = union_strong = None
         for clause in group:
             found = clause_match(searcher, clause, memo)
-            union = found.docs if union is None else np.union1d(union, found.docs)
-            union_strong = found.strong if union_strong is None else np.union1d(union_strong, found.strong)
+            union = found.docs if union is None else postings.union(union, found.docs)
+            union_strong = found.strong if union_strong is None else postings.union(union_strong, found.strong)
         if result is None:
             result, strong = union, union_strong
         else:
