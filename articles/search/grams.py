@@ -224,9 +224,9 @@ def string_docs(searcher, string: str, memo: dict | None = None, *, within: np.n
     if len(string) == 1:
         docs = _docs(searcher, string, memo)
         if within is not None:
-            docs = np.intersect1d(docs, within, assume_unique=True)
+            docs = postings.intersect(docs, within)
         if exclude is not None and len(exclude):
-            docs = np.setdiff1d(docs, exclude, assume_unique=True)
+            docs = postings.difference(docs, exclude)
         return _titled(searcher, string, docs) if title_only else docs
     offsets = list(range(0, len(string) - 1, 2))
     if offsets[-1] != len(string) - 2:
@@ -235,11 +235,11 @@ def string_docs(searcher, string: str, memo: dict | None = None, *, within: np.n
     candidates = within
     for _, bigram in sorted(bigrams, key=lambda item: len(_docs(searcher, item[1], memo))):
         found = _docs(searcher, bigram, memo)
-        candidates = found if candidates is None else np.intersect1d(candidates, found, assume_unique=True)
+        candidates = found if candidates is None else postings.intersect(candidates, found)
         if not len(candidates):
             return postings.EMPTY_IDS
     if exclude is not None and len(exclude):
-        candidates = np.setdiff1d(candidates, exclude, assume_unique=True)
+        candidates = postings.difference(candidates, exclude)
         if not len(candidates):
             return postings.EMPTY_IDS
     if len(bigrams) == 1 and not title_only:
@@ -271,4 +271,4 @@ def _titled(searcher, char: str, docs: np.ndarray) -> np.ndarray:
     parts = [ids[flags > 0] + offset
              for offset, ids, flags, _ in postings.value_postings(searcher, FIELD, char, "titled", _title_flags, docs)]
     titled = np.concatenate(parts) if parts else postings.EMPTY_IDS
-    return np.intersect1d(titled, docs, assume_unique=True)
+    return postings.intersect(titled, docs)

@@ -246,17 +246,42 @@ def _whole_term(segreader, fieldname: str, text: str, decoded: int) -> bool:
     return decoded == segreader.doc_frequency(fieldname, text)
 
 
+# Set operations on sorted document numbers. Why bitmaps: document numbers are small, dense
+# integers (below the searcher's document count), so marking one array in a boolean array and
+# reading the other through it is linear and cache-friendly, where np.union1d / np.intersect1d
+# sort the concatenation again (~10 ms for a union of 95,000 documents, ~0.1 ms here).
+
+def _bitmap(docs: np.ndarray, size: int) -> np.ndarray:
+    mask = np.zeros(size, dtype=bool)
+    mask[docs] = True
+    return mask
+
+
 def union(a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    """The sorted union of two sorted arrays without repeats. (``np.union1d`` sorts from scratch
-    with a hash-based unique: ~10 ms for 95,000 documents, where merging two sorted runs with a
-    stable sort — timsort finds the runs — is well under one.)"""
+    """Sorted document numbers in ``a`` or ``b`` (both sorted, without repeats)."""
     if not len(a):
         return b
     if not len(b):
         return a
-    joined = np.concatenate((a, b))
-    joined.sort(kind="stable")
-    return sorted_unique(joined)
+    mask = _bitmap(a, max(a[-1], b[-1]) + 1)
+    mask[b] = True
+    return np.flatnonzero(mask)
+
+
+def intersect(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Sorted document numbers in both ``a`` and ``b`` (both sorted, without repeats)."""
+    if not len(a) or not len(b):
+        return EMPTY_IDS
+    if len(a) > len(b):
+        a, b = b, a
+    return a[_bitmap(b, max(a[-1], b[-1]) + 1)[a]]
+
+
+def difference(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Sorted document numbers in ``a`` and not in ``b`` (both sorted, without repeats)."""
+    if not len(a) or not len(b):
+        return a
+    return a[~_bitmap(b, max(a[-1], b[-1]) + 1)[a]]
 
 
 def sorted_unique(a: np.ndarray) -> np.ndarray:

@@ -196,8 +196,8 @@ class FacetColumn:
     (document number, value number) pairs — a list field has one pair per value — so counting
     the values of the matching documents is one vectorised ``bincount``, not a Python loop."""
 
-    def __init__(self, values: list, doc_ids: np.ndarray, value_ids: np.ndarray, doc_count: int):
-        self.values, self.doc_ids, self.value_ids, self.doc_count = values, doc_ids, value_ids, doc_count
+    def __init__(self, field: str, values: list, doc_ids: np.ndarray, value_ids: np.ndarray, doc_count: int):
+        self.field, self.values, self.doc_ids, self.value_ids, self.doc_count = field, values, doc_ids, value_ids, doc_count
 
     def count(self, matching: np.ndarray) -> list[tuple[object, int]]:
         """(value, documents) for the documents where the boolean ``matching`` is set, most first."""
@@ -206,6 +206,18 @@ class FacetColumn:
         # Most first, ties by the value as text — sorted in numpy (a person facet has thousands).
         order = present[np.lexsort((self._text_rank[present], -counts[present]))]
         return [(self.values[i], int(counts[i])) for i in order]
+
+    def docs_with(self, values) -> np.ndarray:
+        """Sorted document numbers having any of ``values`` (in the column's own type: int for
+        a year)."""
+        interned = CACHE.interned.get(self.field, {})
+        wanted = [interned[v] for v in values if v in interned]
+        if not wanted:
+            return np.zeros(0, dtype=np.int64)
+        # doc_ids ascend (segments in order, a document's values side by side): no sort needed.
+        chosen = np.zeros(len(self.values), dtype=bool)
+        chosen[wanted] = True
+        return postings.sorted_unique(self.doc_ids[chosen[self.value_ids]])
 
     @cached_property
     def _text_rank(self) -> np.ndarray:
@@ -244,7 +256,7 @@ def facet_column(searcher, fieldname: str) -> FacetColumn:
         values = [None] * len(interned)
         for value, number in interned.items():
             values[number] = value
-        return FacetColumn(values, np.concatenate(docs) if docs else np.zeros(0, dtype=np.int64),
+        return FacetColumn(fieldname, values, np.concatenate(docs) if docs else np.zeros(0, dtype=np.int64),
                            np.concatenate(ids) if ids else np.zeros(0, dtype=np.int64),
                            searcher.reader().doc_count_all())
 
