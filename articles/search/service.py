@@ -60,7 +60,7 @@ from .highlight import highlight_all, highlight_fragments
 from .pg import service as pg
 from .query import ParsedQuery, clean_text, parse_query
 from .ranking import Match, matching, rank
-from .store import document_id, facet_column, get_searcher, matching_mask, per_document, sort_keys
+from .store import document_id, facet_column, get_searcher, per_document, sort_keys
 from .vocabulary import (
     FACET_NAMES, FILTERS, MAX_FILTER_VALUE_CHARS, MAX_FILTER_VALUES, MAX_PAGE, MAX_PER_PAGE, SORT_RELEVANCE, SORTS,
 )
@@ -170,8 +170,7 @@ def filter_docs(searcher, parsed: ParsedQuery, filters: dict[str, list[str]]) ->
 def _facet_counts(searcher, docnums: np.ndarray, facets: Iterable[str]) -> dict[str, list[tuple[object, int]]]:
     if not len(docnums):
         return {name: [] for name in facets}
-    matching = matching_mask(searcher, docnums)
-    return {name: facet_column(searcher, FILTERS[name].field).count(matching) for name in facets}
+    return {name: facet_column(searcher, FILTERS[name].field).count(docnums) for name in facets}
 
 
 def _as_date(value) -> dt.date | None:
