@@ -196,10 +196,11 @@ def _position_keys(ids: np.ndarray, values: tuple) -> tuple[np.ndarray, np.ndarr
 def _positions(searcher, bigram: str, within: np.ndarray | None) -> np.ndarray:
     """Sorted keys document × 2^32 + position of one bigram (only in documents ``within``)."""
     parts = []
+    wanted = None if within is None else postings.bitmap(within, searcher.doc_count_all())
     for offset, ids, counts, keys in postings.value_postings(searcher, FIELD, bigram, "positions", _position_keys,
                                                                within):
-        if within is not None:
-            keys = keys[np.repeat(postings.members(ids + offset, within), counts)]
+        if wanted is not None:
+            keys = keys[np.repeat(wanted[ids + offset], counts)]
         parts.append(keys + (offset << 32) if offset else keys)
     return np.concatenate(parts) if parts else postings.EMPTY_IDS
 
@@ -245,19 +246,36 @@ def string_docs(searcher, string: str, memo: dict | None = None, *, within: np.n
     if len(bigrams) == 1 and not title_only:
         return candidates
     starts = None
+    restricted = True
     for i, bigram in bigrams:
-        keys = _positions(searcher, bigram, candidates) - i
+        # Restricting a bigram's positions to the candidates costs a pass over all of them: worth
+        # it only when the candidates are a small part of the bigram's documents; otherwise the
+        # chain itself drops the others, and the result is restricted once at the end.
+        few = len(candidates) * 2 < len(_docs(searcher, bigram, memo))
+        restricted = restricted and few
+        keys = _positions(searcher, bigram, candidates if few else None) - i
         starts = keys if starts is None else _sorted_intersection(starts, keys)
         if not len(starts):
             return postings.EMPTY_IDS
     if title_only:
         starts = starts[(starts & 0xFFFFFFFF) < BODY_START]
-    return postings.sorted_unique(starts >> 32)
+    docs = postings.sorted_unique(starts >> 32)
+    return docs if restricted else postings.intersect(docs, candidates)
 
 
 def _sorted_intersection(a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    """Elements of sorted ``a`` that are in sorted ``b`` (both may repeat nothing)."""
-    return a[postings.members(a, b)] if len(a) and len(b) else postings.EMPTY_IDS
+    """Elements of sorted ``a`` that are in sorted ``b`` (neither repeats a value): binary search
+    when one is much shorter, else one stable sort of both (timsort merges the two sorted runs)."""
+    if not len(a) or not len(b):
+        return postings.EMPTY_IDS
+    if len(a) * 16 < len(b):
+        return a[postings.members(a, b)]
+    if len(b) * 16 < len(a):
+        return b[postings.members(b, a)]
+    joined = np.concatenate((a, b))
+    joined.sort(kind="stable")
+    same = joined[1:] == joined[:-1]
+    return joined[1:][same]
 
 
 def _title_flags(ids: np.ndarray, values: tuple) -> tuple[np.ndarray, np.ndarray]:

@@ -29,6 +29,9 @@ from . import grams, postings
 from .store import leaves, per_document
 
 B, K1 = 0.75, 1.2
+# Score every posting of a word when the candidates are at least 1/SCATTER_RATIO of them (linear,
+# no search); below that, binary-search the candidates' postings (a filtered search).
+SCATTER_RATIO = 16
 
 
 @dataclass
@@ -83,12 +86,18 @@ def rank(searcher, words_by_field: dict[str, list[str]], boosts: dict[str, float
             if not len(ids):
                 continue
             idf = math.log(count / (len(ids) + 1)) + 1
-            # Only the candidates' postings are scored (a filtered search keeps a few of 95,000).
-            at = np.minimum(np.searchsorted(ids, candidates), len(ids) - 1)
-            present = ids[at] == candidates
-            weight, length = weights[at[present]], lengths[candidates[present]]
-            norm = K1 * ((1 - B) + B * length / average)
-            candidate_scores[present] += boosts.get(fieldname, 1.0) * idf * weight * (K1 + 1) / (weight + norm)
+            boost = boosts.get(fieldname, 1.0)
+            if len(candidates) * SCATTER_RATIO >= len(ids):  # most postings are candidates: score them all
+                norm = K1 * ((1 - B) + B * lengths[ids] / average)
+                scores = np.zeros(count, dtype=np.float64)
+                scores[ids] = boost * idf * weights * (K1 + 1) / (weights + norm)
+                candidate_scores += scores[candidates]
+            else:  # a few candidates (a filter): score only their postings, found by binary search
+                at = np.minimum(np.searchsorted(ids, candidates), len(ids) - 1)
+                present = ids[at] == candidates
+                weight = weights[at[present]]
+                norm = K1 * ((1 - B) + B * lengths[candidates[present]] / average)
+                candidate_scores[present] += boost * idf * weight * (K1 + 1) / (weight + norm)
     tier = np.zeros(len(candidates), dtype=np.int8)
     if strong is not None and len(strong):
         tier = postings.members(candidates, strong).astype(np.int8)

@@ -213,7 +213,8 @@ class FacetColumn:
         present = np.flatnonzero(counts)
         # Most first, ties by the value as text — sorted in numpy (a person facet has thousands).
         order = present[np.lexsort((self._text_rank[present], -counts[present]))]
-        return [(self.values[i], int(counts[i])) for i in order]
+        values = self.values
+        return list(zip([values[i] for i in order.tolist()], counts[order].tolist()))
 
     def _counts_of(self, docnums: np.ndarray) -> np.ndarray:
         """Documents per value number among ``docnums``: their pairs gathered as ranges."""
