@@ -10,8 +10,10 @@ of the article (title lines, column label, page banner, byline, captions, body b
 - **bigrams with character positions**: a string of two characters is one posting list; a longer
   string s is found where its bigrams s[0:2], s[2:4], … (and the last one, s[-2:]) stand at
   offsets p, p+2, …, p+len(s)-2 of one article. Positions are read block by block with numpy
-  (``postings.blocks``) and compared as sorted (document, position) keys, so a string costs a few
-  numpy operations per posting block, never Whoosh's Python phrase matcher.
+  (``postings.value_postings``, kept decoded per segment in the posting cache) and compared as
+  sorted (document, position) keys, so a string costs a few numpy operations over its bigrams'
+  positions, never Whoosh's Python phrase matcher. A two-character string is its bigram's posting
+  list: no positions are read at all.
 
 Positions are character offsets in the part's text after folding (full/half width,
 traditional → simplified, ASCII case) with whitespace removed (print lines flattened into spaces
@@ -85,12 +87,16 @@ NO_TITLE = b"\x00"  # a unigram's posting value when the character is not in the
 BODY_START = 1 << 16
 _ASCII_LOWER = {code: code + 32 for code in range(ord("A"), ord("Z") + 1)}
 _SPACE = re.compile(r"\s+")
+_ASCII_UPPER = re.compile("[A-Z]")
 
 
 def fold_exact(text: str) -> str:
     """Fold one character for one (width, traditional → simplified, ASCII case): offsets into the
     result are offsets into ``text`` (the highlighter relies on it)."""
-    return fold_keep_length(text or "").translate(_ASCII_LOWER)
+    folded = fold_keep_length(text or "")
+    # str.translate looks up every character of a Chinese text in the table (~25 µs for an
+    # article's body, ~40 % of highlighting a page); most texts have no capital letter at all.
+    return folded.translate(_ASCII_LOWER) if _ASCII_UPPER.search(folded) else folded
 
 
 def compact(text: str) -> str:
@@ -205,6 +211,30 @@ def _positions(searcher, bigram: str, within: np.ndarray | None) -> np.ndarray:
     return np.concatenate(parts) if parts else postings.EMPTY_IDS
 
 
+def _title_positions(searcher, bigram: str, within: np.ndarray | None) -> np.ndarray:
+    """Like :func:`_positions`, only the positions in the title lines: a few per article, kept
+    apart in the posting cache so that a title check (the strong tier) never walks the body's."""
+    parts = []
+    wanted = None if within is None else postings.bitmap(within, searcher.doc_count_all())
+    for segreader, segment_id, offset in postings.segments_with(searcher, FIELD, bigram):
+        key = (segment_id, FIELD, bigram, "title positions")
+        keys = postings.CACHE.get(key)
+        if keys is None:
+            keys = np.concatenate([part[3] for part in postings.value_postings(
+                searcher, FIELD, bigram, "positions", _position_keys, segments=[(segreader, segment_id, offset)])]
+                or [postings.EMPTY_IDS])
+            keys = keys[(keys & 0xFFFFFFFF) < BODY_START]
+            postings.CACHE.put(key, (keys,))
+        else:
+            keys = keys[0]
+        if offset:
+            keys = keys + (offset << 32)
+        if wanted is not None:
+            keys = keys[wanted[keys >> 32]]
+        parts.append(keys)
+    return np.concatenate(parts) if parts else postings.EMPTY_IDS
+
+
 def _docs(searcher, term: str, memo: dict | None) -> np.ndarray:
     key = ("docs", term)
     if memo is None or key not in memo:
@@ -253,7 +283,8 @@ def string_docs(searcher, string: str, memo: dict | None = None, *, within: np.n
         # chain itself drops the others, and the result is restricted once at the end.
         few = len(candidates) * 2 < len(_docs(searcher, bigram, memo))
         restricted = restricted and few
-        keys = _positions(searcher, bigram, candidates if few else None) - i
+        read = _title_positions if title_only else _positions
+        keys = read(searcher, bigram, candidates if few else None) - i
         starts = keys if starts is None else _sorted_intersection(starts, keys)
         if not len(starts):
             return postings.EMPTY_IDS

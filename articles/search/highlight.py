@@ -10,6 +10,10 @@ Two kinds of marks, as the search matches (see ``ranking.clause_match``):
   ``analysis.segment``) — and a word is marked when it is a query word or when a query word is
   one of its dictionary sub-words (the longest such part is marked).
 
+Cost: only the hits of the page shown are highlighted (``service.search``), and jieba runs only
+for query words that are not themselves marked strings (see :func:`_beyond_strings`): a query of
+one-word terms (工会, 劳模 工匠) marks every occurrence of its strings and never segments.
+
 Why not whoosh's highlighter: haystack calls it with ``StemmingAnalyzer`` (no Chinese words at
 all), and with jieba's overlapping index-time words whoosh 2.7.4 marks the wrong span (whoosh
 issue 532: 马克 instead of 马克思).

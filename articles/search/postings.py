@@ -43,7 +43,7 @@ import numpy as np
 MATCHER_METHODS = ("_read_data", "_read_weights", "_next_block", "is_active")
 MATCHER_ATTRIBUTES = ("_data", "_byteids", "_weights", "_maxid")
 WHOOSH_VERSION = (2, 7, 4)
-DEFAULT_BUDGET_MB = 256
+DEFAULT_BUDGET_MB = 128
 # Block skipping pays when the wanted documents are fewer than one per this many postings (about
 # one per four blocks of 128); with more, nearly every block is read anyway, so the whole term is
 # decoded once and cached instead.
@@ -177,7 +177,7 @@ def _block_values(matcher) -> tuple:
     return tuple(data) if data is not None else (b"",) * len(matcher._data[0])
 
 
-def _segments(searcher, fieldname: str, text: str):
+def segments_with(searcher, fieldname: str, text: str):
     """(segment reader, segment id, document number offset) of the segments that hold the term."""
     for segreader, offset in searcher.reader().leaf_readers():
         segment = segreader.segment()
@@ -200,7 +200,7 @@ def segment_postings(segreader, segment_id: str, fieldname: str, text: str) -> t
 def postings(searcher, fieldname: str, text: str) -> tuple[np.ndarray, np.ndarray]:
     """(global document numbers, weights) of one term, sorted by document."""
     ids_parts, weight_parts = [], []
-    for segreader, segment_id, offset in _segments(searcher, fieldname, text):
+    for segreader, segment_id, offset in segments_with(searcher, fieldname, text):
         ids, weights = segment_postings(segreader, segment_id, fieldname, text)
         ids_parts.append(ids + offset)
         weight_parts.append(weights)
@@ -211,14 +211,17 @@ def postings(searcher, fieldname: str, text: str) -> tuple[np.ndarray, np.ndarra
     return np.concatenate(ids_parts), np.concatenate(weight_parts)
 
 
-def value_postings(searcher, fieldname: str, text: str, kind: str, decode, within: np.ndarray | None = None):
+def value_postings(searcher, fieldname: str, text: str, kind: str, decode, within: np.ndarray | None = None,
+                   segments=None):
     """Per segment holding the term: (document number offset, local document numbers, per-posting
     counts, the flat decoded values of all postings in order). ``decode(ids, values)`` turns a
     block's local ids and posting values into (counts, flat values); ``kind`` names that decoding
-    in the cache key. The whole term's arrays are cached; when they are not cached yet and
-    only the documents ``within`` (sorted, global) are wanted, only the blocks that can hold them
-    are decoded (and nothing is cached: the next search may want other documents)."""
-    for segreader, segment_id, offset in _segments(searcher, fieldname, text):
+    in the cache key. The whole term's arrays are cached; when they are not cached yet and only
+    a few documents ``within`` (sorted, global; see :data:`SKIP_RATIO`) are wanted, only the
+    blocks that can hold them are decoded (and nothing is cached: the next search may want other
+    documents). The caller still filters the arrays to ``within``. ``segments``: only these
+    (segment reader, segment id, offset) of :func:`segments_with`."""
+    for segreader, segment_id, offset in segments or segments_with(searcher, fieldname, text):
         key = (segment_id, fieldname, text, kind)
         found = CACHE.get(key)
         if found is None:

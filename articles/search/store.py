@@ -7,7 +7,10 @@ unchanged segments. Arrays derived from segments — facet values from the sorta
 field lengths, date sort keys — live in one :class:`SegmentCache` keyed by segment id (segments
 never change once written; deleted documents simply never match), so a refresh after a commit
 builds only the new segment's arrays, and counting facets for 100,000 matching articles is a
-vectorised ``bincount`` rather than a Python loop.
+vectorised ``bincount`` rather than a Python loop. The same facet columns answer the filters
+(``FacetColumn.docs_with``), so a chosen facet value finds exactly the count it showed. Decoded
+posting lists are cached beside them, per segment too (``postings.CACHE``), and forgotten with
+their segment.
 """
 
 from __future__ import annotations
