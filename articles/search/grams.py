@@ -235,10 +235,13 @@ def _title_positions(searcher, bigram: str, within: np.ndarray | None) -> np.nda
     return np.concatenate(parts) if parts else postings.EMPTY_IDS
 
 
-def _docs(searcher, term: str, memo: dict | None) -> np.ndarray:
+def _docs(searcher, term: str, memo: dict | None, positions_too: bool = False) -> np.ndarray:
+    """The documents of a gram. ``positions_too``: the caller will need the bigram's positions in
+    most of them (a string of three characters or more), so they are decoded from the same blocks
+    in the same pass instead of a second read."""
     key = ("docs", term)
     if memo is None or key not in memo:
-        ids = postings.postings(searcher, FIELD, term)[0]
+        ids = postings.postings(searcher, FIELD, term, ("positions", _position_keys) if positions_too else None)[0]
         if memo is None:
             return ids
         memo[key] = ids
@@ -264,7 +267,12 @@ def string_docs(searcher, string: str, memo: dict | None = None, *, within: np.n
         offsets.append(len(string) - 2)
     bigrams = [(i, string[i : i + 2]) for i in offsets]
     candidates = within
-    for _, bigram in sorted(bigrams, key=lambda item: len(_docs(searcher, item[1], memo))):
+    # A quoted string's bigrams: positions are needed for the chain (three characters or more) or
+    # for the title tier of the articles that lack the words (``ranking.clause_match``), mostly
+    # many of them. A plain word's (``exclude``) are checked only in the few articles without the
+    # word, where skipping blocks is cheaper.
+    chained = exclude is None and within is None
+    for _, bigram in sorted(bigrams, key=lambda item: len(_docs(searcher, item[1], memo, chained))):
         found = _docs(searcher, bigram, memo)
         candidates = found if candidates is None else postings.intersect(candidates, found)
         if not len(candidates):

@@ -185,23 +185,42 @@ def segments_with(searcher, fieldname: str, text: str):
             yield segreader, segment.segment_id(), offset
 
 
-def segment_postings(segreader, segment_id: str, fieldname: str, text: str) -> tuple[np.ndarray, np.ndarray]:
-    """(local document numbers, weights) of one term in one segment (cached)."""
-    key = (segment_id, fieldname, text, "postings")
-    found = CACHE.get(key)
+def _read_whole_term(segreader, segment_id: str, fieldname: str, text: str, values=None):
+    """Decode every block of a term in one segment and cache its (ids, weights) and, with
+    ``values=(kind, decode)``, its decoded values too: both come from the same blocks, so a term
+    whose documents and positions are both needed (a bigram) is decompressed and unpickled once."""
+    parts = list(_segment_blocks(segreader, fieldname, text, values is not None))
+    ids = np.concatenate([p[0] for p in parts]) if parts else EMPTY_IDS
+    weights = np.concatenate([p[1] for p in parts]) if parts else _EMPTY_WEIGHTS
+    CACHE.put((segment_id, fieldname, text, "postings"), (ids, weights))
+    if values is None:
+        return (ids, weights), None
+    kind, decode = values
+    decoded = [decode(p[0], p[2]) for p in parts]
+    found = (ids, np.concatenate([d[0] for d in decoded]) if decoded else EMPTY_IDS,
+             np.concatenate([d[1] for d in decoded]) if decoded else EMPTY_IDS)
+    CACHE.put((segment_id, fieldname, text, kind), found)
+    return (ids, weights), found
+
+
+def segment_postings(segreader, segment_id: str, fieldname: str, text: str, values=None):
+    """(local document numbers, weights) of one term in one segment (cached). ``values=(kind,
+    decode)``: when the term must be read, decode its values for :func:`value_postings` as well
+    (see :func:`_read_whole_term`)."""
+    found = CACHE.get((segment_id, fieldname, text, "postings"))
     if found is None:
-        parts = list(_segment_blocks(segreader, fieldname, text, values=False))
-        found = (np.concatenate([p[0] for p in parts]) if parts else EMPTY_IDS,
-                 np.concatenate([p[1] for p in parts]) if parts else _EMPTY_WEIGHTS)
-        CACHE.put(key, found)
+        if values is not None and CACHE.get((segment_id, fieldname, text, values[0])) is not None:
+            values = None  # its values are cached already: read only the documents
+        found, _ = _read_whole_term(segreader, segment_id, fieldname, text, values)
     return found
 
 
-def postings(searcher, fieldname: str, text: str) -> tuple[np.ndarray, np.ndarray]:
-    """(global document numbers, weights) of one term, sorted by document."""
+def postings(searcher, fieldname: str, text: str, values=None) -> tuple[np.ndarray, np.ndarray]:
+    """(global document numbers, weights) of one term, sorted by document (``values``: see
+    :func:`segment_postings`)."""
     ids_parts, weight_parts = [], []
     for segreader, segment_id, offset in segments_with(searcher, fieldname, text):
-        ids, weights = segment_postings(segreader, segment_id, fieldname, text)
+        ids, weights = segment_postings(segreader, segment_id, fieldname, text, values)
         ids_parts.append(ids + offset)
         weight_parts.append(weights)
     if not ids_parts:
@@ -232,15 +251,18 @@ def value_postings(searcher, fieldname: str, text: str, kind: str, decode, withi
                     continue
                 if len(local_within) * SKIP_RATIO > segreader.doc_frequency(fieldname, text):
                     local_within = None  # most blocks would be read anyway: read them all, and keep them
-            parts = []
-            for ids, _weights, values in _segment_blocks(segreader, fieldname, text, True, local_within):
-                counts, flat = decode(ids, values)
-                parts.append((ids, counts, flat))
-            if not parts:
-                continue
-            found = tuple(np.concatenate([p[i] for p in parts]) for i in range(3))
-            if local_within is None or _whole_term(segreader, fieldname, text, len(found[0])):
-                CACHE.put(key, found)
+            if local_within is None:
+                _, found = _read_whole_term(segreader, segment_id, fieldname, text, (kind, decode))
+            else:
+                parts = []
+                for ids, _weights, values in _segment_blocks(segreader, fieldname, text, True, local_within):
+                    counts, flat = decode(ids, values)
+                    parts.append((ids, counts, flat))
+                if not parts:
+                    continue
+                found = tuple(np.concatenate([p[i] for p in parts]) for i in range(3))
+                if _whole_term(segreader, fieldname, text, len(found[0])):
+                    CACHE.put(key, found)
         yield (offset, *found)
 
 
