@@ -1,6 +1,6 @@
 """Our search measured the way the site uses it: the index build, ``search()`` (the engine, with
-highlighting of the 20 hits a page shows), the /search/ page, and edit-to-findable through the
-real queue and worker."""
+highlighting of the 20 hits a page shows) repeated and as each query's first search with the
+posting cache emptied, the /search/ page, and edit-to-findable through the real queue and worker."""
 
 from __future__ import annotations
 

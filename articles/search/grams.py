@@ -237,8 +237,8 @@ def _title_positions(searcher, bigram: str, within: np.ndarray | None) -> np.nda
 
 def _docs(searcher, term: str, memo: dict | None, positions_too: bool = False) -> np.ndarray:
     """The documents of a gram. ``positions_too``: the caller will need the bigram's positions in
-    most of them (a string of three characters or more), so they are decoded from the same blocks
-    in the same pass instead of a second read."""
+    most of them (a quoted string: see :func:`string_docs`), so they are decoded from the same
+    blocks in the same pass instead of a second read."""
     key = ("docs", term)
     if memo is None or key not in memo:
         ids = postings.postings(searcher, FIELD, term, ("positions", _position_keys) if positions_too else None)[0]

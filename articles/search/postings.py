@@ -35,7 +35,6 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from collections.abc import Iterator
 
 import numpy as np
 
@@ -158,17 +157,6 @@ def _segment_blocks(segreader, fieldname: str, text: str, values: bool, within: 
             matcher.next()
         yield (np.asarray(ids, dtype=np.int64), np.asarray(weights, dtype=np.float64),
                tuple(vals) if values else None)
-
-
-def blocks(searcher, fieldname: str, text: str, *, values: bool = False) -> Iterator[tuple]:
-    """(global document numbers, weights, values or None) per posting block of one term, across
-    the searcher's segments, in document order. ``values`` (a tuple of bytes, one per posting) is
-    read only when asked for. Not cached: for callers that need the raw values."""
-    for segreader, offset in searcher.reader().leaf_readers():
-        if segreader.segment() is None or (fieldname, text) not in segreader:
-            continue
-        for ids, weights, vals in _segment_blocks(segreader, fieldname, text, values):
-            yield ids + offset, weights, vals
 
 
 def _block_values(matcher) -> tuple:
