@@ -272,6 +272,9 @@ CONTENT_SECURITY_POLICY = {
 # this long (s-maxage); browsers revalidate every time (max-age=0), so editors see corrections at once.
 PUBLIC_CACHE_SECONDS = int(os.environ.get("PUBLIC_CACHE_SECONDS", "300"))
 SEARCH_CACHE_SECONDS = int(os.environ.get("SEARCH_CACHE_SECONDS", "30"))  # /search/, its feed, /search.json
+# Decoded posting lists of recently searched terms kept in each process (articles/search/postings.py),
+# at most this many MB per process (per gunicorn worker).
+SEARCH_POSTING_CACHE_MB = int(os.environ.get("SEARCH_POSTING_CACHE_MB", "128"))
 # Part of every article page's ETag: set RELEASE to the deployed commit so that a new release's
 # templates are not answered with "304 Not Modified"; by default a digest of the templates.
 RELEASE = os.environ.get("RELEASE", "")

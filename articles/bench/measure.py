@@ -1,5 +1,10 @@
 """Clocks of the benchmarks: wall time, and CPU time counted over every process that did the work.
 
+Two kinds of query figures: ``time_plan`` repeats each query after a warm-up (the steady state of
+a busy site, where the commonest terms' decoded postings are cached), ``time_first_searches`` times
+the first search of each query with those caches emptied (what a new query costs): both are
+reported, so the cache is never the only thing measured.
+
 Why two CPU clocks: a query runs in this process (and, for tantivy, in its threads), so
 ``time.process_time`` — this process, all its threads — is the CPU a query costs. An index build
 runs partly in other processes (whoosh's multi-process writer forks workers; the edit benchmark
@@ -100,3 +105,19 @@ def time_plan(plan, repeat: int, call: Callable) -> dict:
         cpu.setdefault(step.row, []).extend(c)
         hits.setdefault(step.row, {})[step.query.label] = result
     return {"latency": {row: summarize(wall[row], cpu[row]) for row in wall}, "hits": hits}
+
+
+def time_first_searches(plan, rounds: int, call: Callable, forget: Callable[[], None]) -> dict:
+    """The *first* search of each step of ``plan`` that counts facets, ``rounds`` times each, with
+    ``forget()`` (emptying caches of decoded postings) before every run: what a query costs the
+    first time a process sees its terms. Returns {row: summary}, rows named like ``time_plan``'s."""
+    wall: dict[str, list[float]] = {}
+    cpu: dict[str, list[float]] = {}
+    for _ in range(rounds):
+        for step in (s for s in plan if s.facets):
+            forget()
+            w0, c0 = time.perf_counter(), time.process_time()
+            call(step.query, step.filters, step.facets)
+            wall.setdefault(step.row, []).append(time.perf_counter() - w0)
+            cpu.setdefault(step.row, []).append(time.process_time() - c0)
+    return {row: summarize(wall[row], cpu[row]) for row in wall}

@@ -123,6 +123,16 @@ def format_report(report: dict) -> str:
         cells = [_latency(engine.get(key, {}).get("latency", {}).get(row)) for key, _ in present]
         lines.append(_row(row, cells + [_ratio(ratios.get(row))]))
 
+    first = report.get("ours_first_search")
+    if first:
+        tantivy = engine.get("tantivy", {}).get("latency", {})
+        lines += ["", "ours, first search of each query (decoded-postings cache emptied before each run), "
+                      "ms — wall median/p95 · CPU median/p95; ÷tantivy: CPU medians",
+                  _row("query kind", ["ours, first search", "÷tantivy"])]
+        for row, value in first.items():
+            theirs = tantivy.get(row, {}).get("cpu_median_ms")
+            lines.append(_row(row, [_latency(value), f"×{value['cpu_median_ms'] / theirs:.1f}" if theirs else "-"]))
+
     lines += ["", "view /search/ (ours, whole request), ms — wall median/p95 · CPU median/p95"]
     for row, value in report["view"]["latency"].items():
         lines.append(_row(row, [_latency(value)]))

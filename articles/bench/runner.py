@@ -88,6 +88,7 @@ def run(articles: int, repeat: int, out_path: Path, *, stock_baseline: bool = Tr
     _phase(report, "ours queries")
     report["engine"]["ours"] = _done(ours.bench_engine(plan, repeat))
     report["engine"]["ours_plain"] = _done(ours.bench_engine(plan, repeat, highlight=False))
+    report["ours_first_search"] = _done(ours.bench_first_searches(plan))
     if tantivy_index:
         _phase(report, "tantivy queries")
         report["engine"]["tantivy"] = _done(tantivy_index.bench_engine(plan, repeat))

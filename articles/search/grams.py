@@ -10,8 +10,10 @@ of the article (title lines, column label, page banner, byline, captions, body b
 - **bigrams with character positions**: a string of two characters is one posting list; a longer
   string s is found where its bigrams s[0:2], s[2:4], … (and the last one, s[-2:]) stand at
   offsets p, p+2, …, p+len(s)-2 of one article. Positions are read block by block with numpy
-  (``postings.blocks``) and compared as sorted (document, position) keys, so a string costs a few
-  numpy operations per posting block, never Whoosh's Python phrase matcher.
+  (``postings.value_postings``, kept decoded per segment in the posting cache) and compared as
+  sorted (document, position) keys, so a string costs a few numpy operations over its bigrams'
+  positions, never Whoosh's Python phrase matcher. A two-character string is its bigram's posting
+  list: no positions are read at all.
 
 Positions are character offsets in the part's text after folding (full/half width,
 traditional → simplified, ASCII case) with whitespace removed (print lines flattened into spaces
@@ -85,12 +87,16 @@ NO_TITLE = b"\x00"  # a unigram's posting value when the character is not in the
 BODY_START = 1 << 16
 _ASCII_LOWER = {code: code + 32 for code in range(ord("A"), ord("Z") + 1)}
 _SPACE = re.compile(r"\s+")
+_ASCII_UPPER = re.compile("[A-Z]")
 
 
 def fold_exact(text: str) -> str:
     """Fold one character for one (width, traditional → simplified, ASCII case): offsets into the
     result are offsets into ``text`` (the highlighter relies on it)."""
-    return fold_keep_length(text or "").translate(_ASCII_LOWER)
+    folded = fold_keep_length(text or "")
+    # str.translate looks up every character of a Chinese text in the table (~25 µs for an
+    # article's body, ~40 % of highlighting a page); most texts have no capital letter at all.
+    return folded.translate(_ASCII_LOWER) if _ASCII_UPPER.search(folded) else folded
 
 
 def compact(text: str) -> str:
@@ -183,30 +189,59 @@ class GramField(FieldType):
         super().__init__(GramFormat(), IDTokenizer(), scorable=True, stored=False)
 
 
+def _position_keys(ids: np.ndarray, values: tuple) -> tuple[np.ndarray, np.ndarray]:
+    """(positions per posting, keys local document × 2^32 + position) of one block of a bigram."""
+    counts = np.fromiter(map(len, values), dtype=np.int64, count=len(values)) >> 2
+    deltas = np.frombuffer(b"".join(values), dtype="<u4").astype(np.int64)
+    total = np.cumsum(deltas)
+    firsts = np.cumsum(counts) - counts
+    positions = total - np.repeat(total[firsts] - deltas[firsts], counts)
+    return counts, (np.repeat(ids, counts) << 32) + positions
+
+
 def _positions(searcher, bigram: str, within: np.ndarray | None) -> np.ndarray:
     """Sorted keys document × 2^32 + position of one bigram (only in documents ``within``)."""
     parts = []
-    for ids, _weights, values in postings.blocks(searcher, FIELD, bigram, values=True):
-        if within is not None:
-            keep = _members(ids, within)
-            if not keep.any():
-                continue
-            if not keep.all():
-                ids = ids[keep]
-                values = tuple(v for v, k in zip(values, keep) if k)
-        counts = np.fromiter(map(len, values), dtype=np.int64, count=len(values)) >> 2
-        deltas = np.frombuffer(b"".join(values), dtype="<u4").astype(np.int64)
-        total = np.cumsum(deltas)
-        firsts = np.cumsum(counts) - counts
-        positions = total - np.repeat(total[firsts] - deltas[firsts], counts)
-        parts.append((np.repeat(ids, counts) << 32) + positions)
+    wanted = None if within is None else postings.bitmap(within, searcher.doc_count_all())
+    for offset, ids, counts, keys in postings.value_postings(searcher, FIELD, bigram, "positions", _position_keys,
+                                                               within):
+        if wanted is not None:
+            keys = keys[np.repeat(wanted[ids + offset], counts)]
+        parts.append(keys + (offset << 32) if offset else keys)
     return np.concatenate(parts) if parts else postings.EMPTY_IDS
 
 
-def _docs(searcher, term: str, memo: dict | None) -> np.ndarray:
+def _title_positions(searcher, bigram: str, within: np.ndarray | None) -> np.ndarray:
+    """Like :func:`_positions`, only the positions in the title lines: a few per article, kept
+    apart in the posting cache so that a title check (the strong tier) never walks the body's."""
+    parts = []
+    wanted = None if within is None else postings.bitmap(within, searcher.doc_count_all())
+    for segreader, segment_id, offset in postings.segments_with(searcher, FIELD, bigram):
+        key = (segment_id, FIELD, bigram, "title positions")
+        keys = postings.CACHE.get(key)
+        if keys is None:
+            keys = np.concatenate([part[3] for part in postings.value_postings(
+                searcher, FIELD, bigram, "positions", _position_keys, segments=[(segreader, segment_id, offset)])]
+                or [postings.EMPTY_IDS])
+            keys = keys[(keys & 0xFFFFFFFF) < BODY_START]
+            postings.CACHE.put(key, (keys,))
+        else:
+            keys = keys[0]
+        if offset:
+            keys = keys + (offset << 32)
+        if wanted is not None:
+            keys = keys[wanted[keys >> 32]]
+        parts.append(keys)
+    return np.concatenate(parts) if parts else postings.EMPTY_IDS
+
+
+def _docs(searcher, term: str, memo: dict | None, positions_too: bool = False) -> np.ndarray:
+    """The documents of a gram. ``positions_too``: the caller will need the bigram's positions in
+    most of them (a quoted string: see :func:`string_docs`), so they are decoded from the same
+    blocks in the same pass instead of a second read."""
     key = ("docs", term)
     if memo is None or key not in memo:
-        ids = postings.postings(searcher, FIELD, term)[0]
+        ids = postings.postings(searcher, FIELD, term, ("positions", _position_keys) if positions_too else None)[0]
         if memo is None:
             return ids
         memo[key] = ids
@@ -223,57 +258,74 @@ def string_docs(searcher, string: str, memo: dict | None = None, *, within: np.n
     if len(string) == 1:
         docs = _docs(searcher, string, memo)
         if within is not None:
-            docs = np.intersect1d(docs, within, assume_unique=True)
+            docs = postings.intersect(docs, within)
         if exclude is not None and len(exclude):
-            docs = np.setdiff1d(docs, exclude, assume_unique=True)
+            docs = postings.difference(docs, exclude)
         return _titled(searcher, string, docs) if title_only else docs
     offsets = list(range(0, len(string) - 1, 2))
     if offsets[-1] != len(string) - 2:
         offsets.append(len(string) - 2)
     bigrams = [(i, string[i : i + 2]) for i in offsets]
     candidates = within
-    for _, bigram in sorted(bigrams, key=lambda item: len(_docs(searcher, item[1], memo))):
+    # A quoted string's bigrams: positions are needed for the chain (three characters or more) or
+    # for the title tier of the articles that lack the words (``ranking.clause_match``), mostly
+    # many of them. A plain word's (``exclude``) are checked only in the few articles without the
+    # word, where skipping blocks is cheaper.
+    chained = exclude is None and within is None
+    for _, bigram in sorted(bigrams, key=lambda item: len(_docs(searcher, item[1], memo, chained))):
         found = _docs(searcher, bigram, memo)
-        candidates = found if candidates is None else np.intersect1d(candidates, found, assume_unique=True)
+        candidates = found if candidates is None else postings.intersect(candidates, found)
         if not len(candidates):
             return postings.EMPTY_IDS
     if exclude is not None and len(exclude):
-        candidates = np.setdiff1d(candidates, exclude, assume_unique=True)
+        candidates = postings.difference(candidates, exclude)
         if not len(candidates):
             return postings.EMPTY_IDS
     if len(bigrams) == 1 and not title_only:
         return candidates
     starts = None
+    restricted = True
     for i, bigram in bigrams:
-        keys = _positions(searcher, bigram, candidates) - i
+        # Restricting a bigram's positions to the candidates costs a pass over all of them: worth
+        # it only when the candidates are a small part of the bigram's documents; otherwise the
+        # chain itself drops the others, and the result is restricted once at the end.
+        few = len(candidates) * 2 < len(_docs(searcher, bigram, memo))
+        restricted = restricted and few
+        read = _title_positions if title_only else _positions
+        keys = read(searcher, bigram, candidates if few else None) - i
         starts = keys if starts is None else _sorted_intersection(starts, keys)
         if not len(starts):
             return postings.EMPTY_IDS
     if title_only:
         starts = starts[(starts & 0xFFFFFFFF) < BODY_START]
-    return np.unique(starts >> 32)
-
-
-def _members(values: np.ndarray, sorted_set: np.ndarray) -> np.ndarray:
-    """A boolean per value: is it in ``sorted_set``? (binary search: cheap for a short block
-    against a long set, where ``np.isin`` would sort the long set again for every block)."""
-    if not len(sorted_set):
-        return np.zeros(len(values), dtype=bool)
-    at = np.searchsorted(sorted_set, values)
-    at[at == len(sorted_set)] = len(sorted_set) - 1
-    return sorted_set[at] == values
+    docs = postings.sorted_unique(starts >> 32)
+    return docs if restricted else postings.intersect(docs, candidates)
 
 
 def _sorted_intersection(a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    """Elements of sorted ``a`` that are in sorted ``b`` (both may repeat nothing)."""
-    return a[_members(a, b)] if len(a) and len(b) else postings.EMPTY_IDS
+    """Elements of sorted ``a`` that are in sorted ``b`` (neither repeats a value): binary search
+    when one is much shorter, else one stable sort of both (timsort merges the two sorted runs)."""
+    if not len(a) or not len(b):
+        return postings.EMPTY_IDS
+    if len(a) * 16 < len(b):
+        return a[postings.members(a, b)]
+    if len(b) * 16 < len(a):
+        return b[postings.members(b, a)]
+    joined = np.concatenate((a, b))
+    joined.sort(kind="stable")
+    same = joined[1:] == joined[:-1]
+    return joined[1:][same]
+
+
+def _title_flags(ids: np.ndarray, values: tuple) -> tuple[np.ndarray, np.ndarray]:
+    """(1 where the character stands in the title lines else 0, nothing) per posting of a block of
+    a unigram: its value holds positions only then (else the one byte ``NO_TITLE``)."""
+    return (np.fromiter(map(len, values), dtype=np.int64, count=len(values)) >= 4).astype(np.int64), postings.EMPTY_IDS
 
 
 def _titled(searcher, char: str, docs: np.ndarray) -> np.ndarray:
     """Of ``docs``, those whose title lines contain the character (its posting value holds positions)."""
-    parts = []
-    for ids, _weights, values in postings.blocks(searcher, FIELD, char, values=True):
-        has_title = np.fromiter(map(len, values), dtype=np.int64, count=len(values)) >= 4
-        parts.append(ids[has_title])
+    parts = [ids[flags > 0] + offset
+             for offset, ids, flags, _ in postings.value_postings(searcher, FIELD, char, "titled", _title_flags, docs)]
     titled = np.concatenate(parts) if parts else postings.EMPTY_IDS
-    return np.intersect1d(titled, docs, assume_unique=True)
+    return postings.intersect(titled, docs)

@@ -10,6 +10,10 @@ Two kinds of marks, as the search matches (see ``ranking.clause_match``):
   ``analysis.segment``) — and a word is marked when it is a query word or when a query word is
   one of its dictionary sub-words (the longest such part is marked).
 
+Cost: only the hits of the page shown are highlighted (``service.search``), and jieba runs only
+for query words that are not themselves marked strings (see :func:`_beyond_strings`): a query of
+one-word terms (工会, 劳模 工匠) marks every occurrence of its strings and never segments.
+
 Why not whoosh's highlighter: haystack calls it with ``StemmingAnalyzer`` (no Chinese words at
 all), and with jieba's overlapping index-time words whoosh 2.7.4 marks the wrong span (whoosh
 issue 532: 马克 instead of 马克思).
@@ -62,6 +66,7 @@ def match_spans(text: str, words: set[str], strings=(), limit: int | None = None
         return []
     folded = fold_exact(text)
     spans = string_spans(folded, strings)
+    words = _beyond_strings(words, strings)
     needles = {w for w in words if w}
     hits = sorted({i for needle in needles for i in _occurrences(folded, needle)})
     window_end = -1
@@ -80,6 +85,14 @@ def match_spans(text: str, words: set[str], strings=(), limit: int | None = None
         if limit is not None and found >= limit:
             break
     return _merge(spans)
+
+
+def _beyond_strings(words: set[str], strings) -> set[str]:
+    """The query words that still need checking by segmentation: a word that is itself one of the
+    marked strings (a one-word term such as 工会) is marked at every occurrence already, and every
+    word mark is an occurrence of a query word, so segmenting around it could add nothing. This
+    spares jieba for most queries (the costliest part of highlighting)."""
+    return set(words) - set(strings) if strings else set(words)
 
 
 def _verified(text, folded, needles, words, start: int, end: int) -> list[tuple[int, int]]:
@@ -192,7 +205,8 @@ def highlight_fragments(text: str, query: ParsedQuery, *, max_fragments: int = M
     match, the start of the text.
     """
     text = text or ""
-    words, strings = query.highlight_words(), query.exact_strings()
+    strings = query.exact_strings()
+    words = _beyond_strings(query.highlight_words(), strings)
     needles = {w for w in words if w}
     fragments: list[str] = []
     if needles or strings:

@@ -29,6 +29,9 @@ from . import grams, postings
 from .store import leaves, per_document
 
 B, K1 = 0.75, 1.2
+# Score every posting of a word when the candidates are at least 1/SCATTER_RATIO of them (linear,
+# no search); below that, binary-search the candidates' postings (a filtered search).
+SCATTER_RATIO = 16
 
 
 @dataclass
@@ -69,7 +72,8 @@ def rank(searcher, words_by_field: dict[str, list[str]], boosts: dict[str, float
     "title": [...]}; ``boosts``: extra weight per field (on top of the index's field boosts).
     """
     count = searcher.doc_count_all()
-    scores = np.zeros(count, dtype=np.float64)
+    candidates = docnums
+    candidate_scores = np.zeros(len(candidates), dtype=np.float64)
     reader = searcher.reader()
     for fieldname, words in words_by_field.items():
         if not words:
@@ -82,13 +86,21 @@ def rank(searcher, words_by_field: dict[str, list[str]], boosts: dict[str, float
             if not len(ids):
                 continue
             idf = math.log(count / (len(ids) + 1)) + 1
-            norm = K1 * ((1 - B) + B * lengths[ids] / average)
-            scores[ids] += boosts.get(fieldname, 1.0) * idf * weights * (K1 + 1) / (weights + norm)
-    candidates = docnums
-    candidate_scores = scores[candidates]
+            boost = boosts.get(fieldname, 1.0)
+            if len(candidates) * SCATTER_RATIO >= len(ids):  # most postings are candidates: score them all
+                norm = K1 * ((1 - B) + B * lengths[ids] / average)
+                scores = np.zeros(count, dtype=np.float64)
+                scores[ids] = boost * idf * weights * (K1 + 1) / (weights + norm)
+                candidate_scores += scores[candidates]
+            else:  # a few candidates (a filter): score only their postings, found by binary search
+                at = np.minimum(np.searchsorted(ids, candidates), len(ids) - 1)
+                present = ids[at] == candidates
+                weight = weights[at[present]]
+                norm = K1 * ((1 - B) + B * lengths[candidates[present]] / average)
+                candidate_scores[present] += boost * idf * weight * (K1 + 1) / (weight + norm)
     tier = np.zeros(len(candidates), dtype=np.int8)
     if strong is not None and len(strong):
-        tier = np.isin(candidates, strong, assume_unique=True).astype(np.int8)
+        tier = postings.members(candidates, strong).astype(np.int8)
     if limit < len(candidates):
         # The best ``limit`` by (tier, score): a tier outweighs any score.
         combined = tier * (candidate_scores.max(initial=0.0) + 1.0) + candidate_scores
@@ -111,7 +123,7 @@ def _deleted_docs(searcher) -> np.ndarray:
 def _live_docs(searcher) -> np.ndarray:
     """Document numbers of the searcher that are not deleted."""
     everything = np.arange(searcher.reader().doc_count_all(), dtype=np.int64)
-    return np.setdiff1d(everything, _deleted_docs(searcher), assume_unique=True)
+    return postings.difference(everything, _deleted_docs(searcher))
 
 
 def _term_docs(searcher, fieldname: str, word: str, memo: dict | None) -> np.ndarray:
@@ -122,7 +134,7 @@ def _words_docs(searcher, fieldname: str, words, memo) -> np.ndarray:
     docs = None
     for word in words:
         found = _term_docs(searcher, fieldname, word, memo)
-        docs = found if docs is None else np.intersect1d(docs, found, assume_unique=True)
+        docs = found if docs is None else postings.intersect(docs, found)
     return postings.EMPTY_IDS if docs is None else docs
 
 
@@ -137,28 +149,28 @@ def clause_match(searcher, clause, memo: dict | None = None) -> Match:
     """
     if clause.field == "person":
         name = clause.words[0]
-        docs = np.union1d(_term_docs(searcher, "person_names", name, memo), _term_docs(searcher, "persons", name, memo))
+        docs = postings.union(_term_docs(searcher, "person_names", name, memo), _term_docs(searcher, "persons", name, memo))
         return Match(docs, docs)
     title_only = clause.field == "title"
     fieldname = "title" if title_only else "text"
     worded = _words_docs(searcher, fieldname, clause.words, memo)
     if clause.kind == "phrase":
         exact = grams.string_docs(searcher, clause.string, memo, title_only=title_only)
-        strong = np.intersect1d(exact, worded, assume_unique=True)
+        strong = postings.intersect(exact, worded)
         if not title_only:
-            rest = np.setdiff1d(exact, strong, assume_unique=True)
-            strong = np.union1d(strong, grams.string_docs(searcher, clause.string, memo, within=rest, title_only=True))
+            rest = postings.difference(exact, strong)
+            strong = postings.union(strong, grams.string_docs(searcher, clause.string, memo, within=rest, title_only=True))
         return Match(exact, strong)
     # Articles with all the words are found already: only the others need the characters checked.
     others = grams.string_docs(searcher, clause.string, memo, exclude=worded, title_only=title_only)
     strong = worded
     if len(others) and not title_only:
-        strong = np.union1d(worded, grams.string_docs(searcher, clause.string, memo, within=others, title_only=True))
-    return Match(np.union1d(worded, others), strong)
+        strong = postings.union(worded, grams.string_docs(searcher, clause.string, memo, within=others, title_only=True))
+    return Match(postings.union(worded, others), strong)
 
 
 def _unless(docs: np.ndarray, excluded: np.ndarray) -> np.ndarray:
-    return np.setdiff1d(docs, excluded, assume_unique=True) if len(excluded) else docs
+    return postings.difference(docs, excluded) if len(excluded) else docs
 
 
 def matching(searcher, parsed, memo: dict | None = None) -> Match:
@@ -168,13 +180,13 @@ def matching(searcher, parsed, memo: dict | None = None) -> Match:
         union = union_strong = None
         for clause in group:
             found = clause_match(searcher, clause, memo)
-            union = found.docs if union is None else np.union1d(union, found.docs)
-            union_strong = found.strong if union_strong is None else np.union1d(union_strong, found.strong)
+            union = found.docs if union is None else postings.union(union, found.docs)
+            union_strong = found.strong if union_strong is None else postings.union(union_strong, found.strong)
         if result is None:
             result, strong = union, union_strong
         else:
-            result = np.intersect1d(result, union, assume_unique=True)
-            strong = np.intersect1d(strong, union_strong, assume_unique=True)
+            result = postings.intersect(result, union)
+            strong = postings.intersect(strong, union_strong)
     if result is None:  # only exclusions: start from every live document
         result = _live_docs(searcher)
         strong = result
@@ -182,5 +194,5 @@ def matching(searcher, parsed, memo: dict | None = None) -> Match:
         result = _unless(result, _deleted_docs(searcher))
     for clause in parsed.must_not:
         result = _unless(result, clause_match(searcher, clause, memo).docs)
-    strong = np.intersect1d(strong, result, assume_unique=True)
+    strong = postings.intersect(strong, result)
     return Match(result, strong)

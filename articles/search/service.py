@@ -53,13 +53,14 @@ import numpy as np
 from whoosh import query as wq
 from whoosh.index import EmptyIndexError
 
+from . import postings
 from .aliases import expand_aliases
 from .engines import uses_postgresql
 from .highlight import highlight_all, highlight_fragments
 from .pg import service as pg
 from .query import ParsedQuery, clean_text, parse_query
 from .ranking import Match, matching, rank
-from .store import document_id, facet_column, get_searcher, matching_mask, per_document, sort_keys
+from .store import document_id, facet_column, get_searcher, per_document, sort_keys
 from .vocabulary import (
     FACET_NAMES, FILTERS, MAX_FILTER_VALUE_CHARS, MAX_FILTER_VALUES, MAX_PAGE, MAX_PER_PAGE, SORT_RELEVANCE, SORTS,
 )
@@ -149,29 +150,27 @@ def clean_filters(filters: Mapping[str, object] | None) -> dict[str, list[str]]:
 
 
 def filter_docs(searcher, parsed: ParsedQuery, filters: dict[str, list[str]]) -> np.ndarray | None:
-    """The documents the date range and the filters allow (None: no restriction)."""
-    parts: list[wq.Query] = []
+    """The documents the date range and the filters allow (None: no restriction).
+
+    A filter is answered from the same in-memory facet column that counts the facet (numpy, no
+    Python loop over postings as whoosh's ``docs_for_query`` did: ~15 ms per filtered search at
+    100,000 articles), so choosing a facet value finds exactly the number the facet showed."""
+    allowed = None
     if parsed.date_from or parsed.date_to:
         start = dt.datetime.combine(parsed.date_from, dt.time.min) if parsed.date_from else None
         end = dt.datetime.combine(parsed.date_to, dt.time.max) if parsed.date_to else None
-        parts.append(wq.DateRange("date", start, end))
+        allowed = _as_array(searcher.docs_for_query(wq.DateRange("date", start, end)))
     for key, values in filters.items():
-        fieldname = FILTERS[key].field
-        if key == "year":
-            alternatives = [wq.NumericRange(fieldname, int(v), int(v)) for v in values]
-        else:
-            alternatives = [wq.Term(fieldname, v) for v in values]
-        parts.append(alternatives[0] if len(alternatives) == 1 else wq.Or(alternatives))
-    if not parts:
-        return None
-    return _as_array(searcher.docs_for_query(parts[0] if len(parts) == 1 else wq.And(parts)))
+        wanted = [int(v) for v in values] if key == "year" else values
+        docs = facet_column(searcher, FILTERS[key].field).docs_with(wanted)
+        allowed = docs if allowed is None else postings.intersect(allowed, docs)
+    return allowed
 
 
 def _facet_counts(searcher, docnums: np.ndarray, facets: Iterable[str]) -> dict[str, list[tuple[object, int]]]:
     if not len(docnums):
         return {name: [] for name in facets}
-    matching = matching_mask(searcher, docnums)
-    return {name: facet_column(searcher, FILTERS[name].field).count(matching) for name in facets}
+    return {name: facet_column(searcher, FILTERS[name].field).count(docnums) for name in facets}
 
 
 def _as_date(value) -> dt.date | None:
@@ -314,8 +313,8 @@ def _bounded(value: object, default: int, most: int) -> int:
 def _restricted(found: Match, allowed: np.ndarray | None) -> Match:
     if allowed is None:
         return found
-    return Match(np.intersect1d(found.docs, allowed, assume_unique=True),
-                 np.intersect1d(found.strong, allowed, assume_unique=True))
+    return Match(postings.intersect(found.docs, allowed),
+                 postings.intersect(found.strong, allowed))
 
 
 def _scored_words(parsed: ParsedQuery) -> dict[str, list[str]]:

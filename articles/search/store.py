@@ -7,18 +7,22 @@ unchanged segments. Arrays derived from segments — facet values from the sorta
 field lengths, date sort keys — live in one :class:`SegmentCache` keyed by segment id (segments
 never change once written; deleted documents simply never match), so a refresh after a commit
 builds only the new segment's arrays, and counting facets for 100,000 matching articles is a
-vectorised ``bincount`` rather than a Python loop.
+vectorised ``bincount`` rather than a Python loop. The same facet columns answer the filters
+(``FacetColumn.docs_with``), so a chosen facet value finds exactly the count it showed. Decoded
+posting lists are cached beside them, per segment too (``postings.CACHE``), and forgotten with
+their segment.
 """
 
 from __future__ import annotations
 
 import threading
 import time
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 import numpy as np
 from django.conf import settings
 
+from . import postings
 from .vocabulary import MULTIVALUED_FIELDS
 from whoosh import index as whoosh_index
 from whoosh.filedb.filestore import FileStorage
@@ -63,11 +67,13 @@ class SegmentCache:
             return found[1]
 
     def keep_only(self, live: set[str]) -> None:
+        postings.CACHE.keep_only(live)
         with self.lock:
             self._segments = {sid: arrays for sid, arrays in self._segments.items() if sid in live}
             self._combined = {key: value for key, value in self._combined.items() if set(value[0]) <= live}
 
     def clear(self) -> None:
+        postings.CACHE.clear()
         with self.lock:
             self._segments.clear()
             self._combined.clear()
@@ -193,14 +199,64 @@ class FacetColumn:
     (document number, value number) pairs — a list field has one pair per value — so counting
     the values of the matching documents is one vectorised ``bincount``, not a Python loop."""
 
-    def __init__(self, values: list, doc_ids: np.ndarray, value_ids: np.ndarray, doc_count: int):
-        self.values, self.doc_ids, self.value_ids, self.doc_count = values, doc_ids, value_ids, doc_count
+    def __init__(self, field: str, values: list, doc_ids: np.ndarray, value_ids: np.ndarray, doc_count: int):
+        self.field, self.values, self.doc_ids, self.value_ids, self.doc_count = field, values, doc_ids, value_ids, doc_count
 
-    def count(self, matching: np.ndarray) -> list[tuple[object, int]]:
-        """(value, documents) for the documents where the boolean ``matching`` is set, most first."""
-        counts = np.bincount(self.value_ids[matching[self.doc_ids]], minlength=len(self.values))
-        pairs = [(self.values[i], int(counts[i])) for i in np.flatnonzero(counts)]
-        return sorted(pairs, key=lambda item: (-item[1], str(item[0])))
+    def count(self, docnums: np.ndarray) -> list[tuple[object, int]]:
+        """(value, documents) for the documents ``docnums`` (sorted), most first.
+
+        Only the pairs of the given documents are read (``_starts`` says where each document's pairs
+        are); when more than half the documents match, the other half's counts are taken from the
+        totals instead, so a common word costs no more than a rare one."""
+        if 2 * len(docnums) > self.doc_count:
+            others = np.flatnonzero(~matching_mask_of(self.doc_count, docnums))
+            counts = self._totals - self._counts_of(others)
+        else:
+            counts = self._counts_of(docnums)
+        present = np.flatnonzero(counts)
+        # Most first, ties by the value as text — sorted in numpy (a person facet has thousands).
+        order = present[np.lexsort((self._text_rank[present], -counts[present]))]
+        values = self.values
+        return list(zip([values[i] for i in order.tolist()], counts[order].tolist()))
+
+    def _counts_of(self, docnums: np.ndarray) -> np.ndarray:
+        """Documents per value number among ``docnums``: their pairs gathered as ranges."""
+        first, last = self._starts[docnums], self._starts[docnums + 1]
+        lengths = last - first
+        total = int(lengths.sum())
+        if not total:
+            return np.zeros(len(self.values), dtype=np.int64)
+        begins = np.cumsum(lengths) - lengths  # where each document's run starts in the gathered list
+        pairs = np.arange(total, dtype=np.int64) + np.repeat(first - begins, lengths)
+        return np.bincount(self.value_ids[pairs], minlength=len(self.values))
+
+    @cached_property
+    def _starts(self) -> np.ndarray:
+        """Where each document number's pairs begin (doc_ids ascend), plus the end: N + 1 entries."""
+        return np.searchsorted(self.doc_ids, np.arange(self.doc_count + 1, dtype=np.int64))
+
+    @cached_property
+    def _totals(self) -> np.ndarray:
+        return np.bincount(self.value_ids, minlength=len(self.values))
+
+    def docs_with(self, values) -> np.ndarray:
+        """Sorted document numbers having any of ``values`` (in the column's own type: int for
+        a year)."""
+        interned = CACHE.interned.get(self.field, {})
+        wanted = [interned[v] for v in values if v in interned]
+        if not wanted:
+            return np.zeros(0, dtype=np.int64)
+        # doc_ids ascend (segments in order, a document's values side by side): no sort needed.
+        chosen = np.zeros(len(self.values), dtype=bool)
+        chosen[wanted] = True
+        return postings.sorted_unique(self.doc_ids[chosen[self.value_ids]])
+
+    @cached_property
+    def _text_rank(self) -> np.ndarray:
+        """Each value number's place among the values ordered as text (the tie-break)."""
+        rank = np.empty(len(self.values), dtype=np.int64)
+        rank[sorted(range(len(self.values)), key=lambda i: str(self.values[i]))] = np.arange(len(self.values))
+        return rank
 
 
 def _segment_pairs(segreader, fieldname: str) -> tuple[np.ndarray, np.ndarray]:
@@ -232,7 +288,7 @@ def facet_column(searcher, fieldname: str) -> FacetColumn:
         values = [None] * len(interned)
         for value, number in interned.items():
             values[number] = value
-        return FacetColumn(values, np.concatenate(docs) if docs else np.zeros(0, dtype=np.int64),
+        return FacetColumn(fieldname, values, np.concatenate(docs) if docs else np.zeros(0, dtype=np.int64),
                            np.concatenate(ids) if ids else np.zeros(0, dtype=np.int64),
                            searcher.reader().doc_count_all())
 
@@ -252,9 +308,9 @@ def sort_keys(searcher, fieldname: str = "date") -> np.ndarray:
     return keys.astype(np.int64, copy=False)
 
 
-def matching_mask(searcher, docnums: np.ndarray) -> np.ndarray:
-    """A boolean array over the searcher's document numbers, set for ``docnums`` (an array)."""
-    mask = np.zeros(searcher.reader().doc_count_all(), dtype=bool)
+def matching_mask_of(doc_count: int, docnums: np.ndarray) -> np.ndarray:
+    """A boolean array over ``doc_count`` document numbers, set for ``docnums`` (an array)."""
+    mask = np.zeros(doc_count, dtype=bool)
     mask[docnums] = True
     return mask
 

@@ -58,6 +58,9 @@ def test_bench_search_reports_every_kind_beside_the_references(tmp_path, capsys)
                     "edit → findable", "load average"):
         assert heading in table
     assert report["view"]["status"] == [200]
+    # The first search of each query (cache emptied) is reported beside the repeated ones.
+    assert set(report["ours_first_search"]) == {f"{kind} + facets" for kind in QUERY_KINDS} | {"filtered + facets"}
+    assert "first search of each query" in table
     assert set(report["strings"]) == {q.label for kind in STRING_RULES for q in QUERY_KINDS[kind]}
 
     if "postgresql" in report["engine"]:  # a PostgreSQL DATABASE_URL: its search engine beside ours

@@ -57,3 +57,13 @@ def test_facet_values_are_region_codes_topic_and_person_slugs(search_engine):
     assert set(Region.objects.filter(code__in=[v for v, _ in facets["county"]]).values_list("level", flat=True)) == {"county"}
     assert Topic.objects.filter(slug__in=[v for v, _ in facets["topic"]]).count() == len(facets["topic"])
     assert Person.objects.filter(slug__in=[v for v, _ in facets["person"]]).count() == len(facets["person"])
+
+
+@pytest.mark.parametrize("q", ["", "工会"])
+def test_choosing_a_facet_value_finds_exactly_its_count(search_engine, q):
+    """Filters are answered from the same facet columns that count: every value of every facet,
+    chosen as a filter, finds the number of articles its count promised."""
+    counted = search(q, browse=True).facets
+    for name in FACETS:
+        for value, count in counted[name]:
+            assert search(q, filters={name: [str(value)]}, browse=True, facets=False).total == count, (name, value)
