@@ -57,3 +57,16 @@ def test_facet_values_are_region_codes_topic_and_person_slugs(search_engine):
     assert set(Region.objects.filter(code__in=[v for v, _ in facets["county"]]).values_list("level", flat=True)) == {"county"}
     assert Topic.objects.filter(slug__in=[v for v, _ in facets["topic"]]).count() == len(facets["topic"])
     assert Person.objects.filter(slug__in=[v for v, _ in facets["person"]]).count() == len(facets["person"])
+
+
+def test_the_newspaper_facet_the_api_accepts_counts_like_the_database(search_engine):
+    """``newspaper`` is a filter, not shown on the page, but ``search(facets=[...])`` counts it too."""
+    from collections import Counter
+
+    from articles.models import Article
+
+    results = search("劳模", facets=["newspaper"], per_page=100)
+    expected = Counter(Article.objects.filter(pk__in=containing("劳模")).values_list("page__issue__newspaper__name",
+                                                                                    flat=True))
+    assert results.total == sum(expected.values()) > 0
+    assert dict(results.facets["newspaper"]) == dict(expected)

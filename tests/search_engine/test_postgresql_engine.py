@@ -128,3 +128,53 @@ def test_the_system_check_refuses_the_postgresql_engine_on_another_database(sett
         assert not problems
     else:
         assert len(problems) == 1 and "PostgreSQL" in problems[0].msg
+
+
+@on_postgresql
+def test_a_transaction_that_has_written_never_reads_a_remembered_result(postgresql_engine, settings):
+    settings.PG_SEARCH_CACHE_ENTRIES = 16
+    from articles.search.pg import cache
+
+    cache.clear()
+    assert not found("钱塘江畔")  # remembered for this snapshot
+    page = indexed_page()  # this transaction now has an xid and sees its own documents
+    assert found("钱塘江畔") == {articles_of(page)[0].pk}
+
+
+@on_postgresql
+@pytest.mark.django_db(transaction=True)
+def test_a_remembered_result_is_replaced_as_soon_as_another_transaction_commits(settings):
+    """Another connection edits a headline and commits; the very next search here finds it (the
+    snapshot moved), although the same query was answered from the cache just before."""
+    import threading
+
+    from articles.search.indexing import schedule_reindex
+    from articles.search.pg import cache
+
+    settings.SEARCH_ENGINE = "postgresql"
+    settings.PG_SEARCH_CACHE_ENTRIES = 16
+    cache.clear()
+    article = articles_of(indexed_page())[0]  # committed: this test runs outside a test transaction
+    token = "湖心亭夜读会"  # no seed article has it (asserted first)
+
+    def set_headline(headline):
+        def run():
+            try:
+                with transaction.atomic():
+                    Article.objects.filter(pk=article.pk).update(headline=headline)
+                    schedule_reindex([article.pk])
+            finally:
+                connection.close()
+        thread = threading.Thread(target=run)
+        thread.start()
+        thread.join(timeout=60)
+
+    assert not found(token)
+    assert not found(token)  # asked again: answered from the cache
+    assert len(cache._entries) >= 1
+    try:
+        set_headline(article.headline + token)
+        assert found(token) == {article.pk}
+    finally:
+        set_headline(article.headline)
+    assert not found(token)
