@@ -54,17 +54,42 @@ server's; compare the pairs):
 - Together: search("工会") with facets 1,440 ms → 293 ms, "模工" (quoted) 1,344 → 139 ms at 30,000.
   Side by side with the Whoosh engine: ``manage.py bench_search`` with a PostgreSQL DATABASE_URL.
 
-Where it stands (docs/DEPLOY.md, "Measured"): at 10,000 articles the /search/ page is within
-0.97–1.4× of the Whoosh engine's; at 100,000 a word found in most articles costs ~0.5 s of server
-CPU (5–7 µs per matching article: the facet rows and the strong set are visited row by row), far
-from Whoosh's numpy columns. Selective queries and strings stay fast.
+Second round (issue 11's speed goals), EXPLAIN (ANALYZE, BUFFERS) on a 10,000-article corpus at load
+~8 (the 100,000 figures: docs/DEPLOY.md):
+
+- JIT off for searches (``service.PLANNER_SETTINGS``): compiling the 工会 plan costs 17 ms (63
+  functions), 872 ms once the plan's cost passes the optimise/inline thresholds — which any plan
+  with a sequential scan left in it does with sequential scans off. PostgreSQL switches JIT on from
+  a cost of 100,000, i.e. for common words from ~100,000 articles on: exactly the slow queries.
+- Facets from ``facet_keys`` (one unnest, one grouping: 69 → 35 ms for 9,496 matches) instead of
+  six unions over the facet columns.
+- Past ``RANK_ALL`` strong matches, title matches are scored on ``title_words`` (3,221 of them:
+  57 → 10 ms) instead of decompressing ``words``; the rows read for 工会 fell from 14,361 to 4,758
+  buffers.
+- A query whose groups are one arm each (terms that are their own string, phrases) is one WHERE
+  condition whose GIN bitmaps PostgreSQL ANDs (the 6,263 rows of 劳模 工匠: 84 → 27 ms) instead of
+  fetching its ids through the primary key; browsing (filters only) reads the table once.
+- What is left per matching article is reading its row and counting its ~8 facet values (~4 µs of
+  a quiet core): a word found in two thirds of 300,000 articles still costs its facet counts over
+  200,000 rows when first asked. So results are kept per process, keyed by the database snapshot
+  they were read in (``cache``: exact — any commit moves the snapshot — and free for writers): the
+  commonest words, asked again and again, cost one short statement until something is written.
+  The benchmark reports both: uncached (a first, distinct, or after-an-edit query) and asked again.
+
+Where it stands: docs/DEPLOY.md, "Measured" (100,000 articles side by side with the Whoosh
+engine, and 300,000 documents).
 
 Not chosen: ``pg_trgm`` (tried on 5,000 of those documents' ``exact`` text in the C.UTF-8
 database: it does extract trigrams of Chinese characters, and ``LIKE '%体检车%'`` used its GIN index
 — 0.5 ms — but ``LIKE '%工会%'`` read every row: a trigram index cannot serve strings of one or two
 characters, which are most Chinese words; the character and pair lexemes of ``grams`` serve every
 length); RUM (Debian's
-``postgresql-15-rum``: ranked top-k from positions kept in the index, the fix for the bounded
-scoring above; an extension every server and the test clusters would have to install — the next
-step if relevance order for very common words matters more than that).
+``postgresql-15-rum``: ranked top-k from positions kept in the index). Not measured: after the
+second round the ranking is no longer where the time goes (title matches scored on ``title_words``:
+10 ms for 3,221 of them), while the counts and facets of every matching row — which a ranked top-k
+index does not give — are; and it is an extension every server, replica and test cluster would
+have to install. It stays the step to take if relevance order among a very common word's
+body-only matches (newest first today) matters. Also not built: facet counts kept per common word
+(every write would update a count row per facet value and word: contention between editors) —
+the snapshot-keyed cache gives the repeated common words the same speed without any write cost.
 """
