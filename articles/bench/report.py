@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import unicodedata
 
-ENGINES = (("ours", "ours"), ("ours_plain", "ours, no highlight"), ("postgresql_uncached", "PostgreSQL, uncached"),
-           ("postgresql", "PostgreSQL, asked again"), ("postgresql_plain", "PostgreSQL, uncached, no hl."), ("tantivy", "tantivy"), ("stock", "stock Whoosh"))
+ENGINES = (("ours", "ours"), ("ours_plain", "ours, no highlight"), ("postgresql_uncached", "PG, uncached"),
+           ("postgresql", "PG, asked again"), ("postgresql_plain", "PG, uncached, no hl."), ("tantivy", "tantivy"), ("stock", "stock Whoosh"))
 FACET_SUFFIX = " + facets"
 
 
@@ -106,7 +106,7 @@ def _postgresql_lines(report: dict) -> list[str]:
 def format_report(report: dict) -> str:
     engine, build = report["engine"], report["build"]
     present = [(key, name) for key, name in ENGINES if key in engine]
-    builds = [(key, name) for key, name in ENGINES if key in build]
+    builds = [(key, "PostgreSQL engine" if key == "postgresql" else name) for key, name in ENGINES if key in build]
     loads = " · ".join(f"{phase} {load}" for phase, load in report["load_average"].items())
     lines = [
         f"== {report['articles']:,} articles · corpus built in {report['corpus_seconds']} s · "
