@@ -73,7 +73,7 @@ Second round (issue 11's speed goals), EXPLAIN (ANALYZE, BUFFERS) on a 10,000-ar
   a subquery is hashed only while it fits in work_mem (4 MB, ~100,000 ids) and is otherwise
   rescanned for every row — at 300,000 documents one common word ran for minutes.
 - What is left per matching article is reading its row, marking it strong or not and counting its
-  ~8 facet values: ~5.5 µs of server CPU (one word at 100,000 articles: 325 ms for 59,500 matches
+  ~8 facet values: ~5.7 µs of server CPU (one word at 100,000 articles: 338 ms for 59,500 matches
   on average, down from 511 ms), so a word found in two thirds of 300,000 articles still costs
   about a second when first asked (docs/DEPLOY.md). So results are kept per process, keyed by the database snapshot
   they were read in (``cache``: exact — any commit moves the snapshot — and free for writers): the
