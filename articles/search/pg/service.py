@@ -184,11 +184,8 @@ def _find(parsed: ParsedQuery, where: Sql, facet_names: list[str], sort: str, pa
     columns.append(f"{is_strong} AS strong")
     if ranked and words:
         titled = _titled(parsed)
-        def rank(vector: str) -> str:
-            return f"ts_rank('{RANK_WEIGHTS}', {vector}, %s::tsquery, {RANK_NORMALIZATION})"
-
-        columns.append(f"CASE WHEN NOT {is_strong} THEN 0.0 WHEN NOT {many.text} THEN {rank('words')}"
-                       f" WHEN {titled.text} THEN {rank('title_words')} ELSE 0.0 END AS score")
+        columns.append(f"CASE WHEN NOT {is_strong} THEN 0.0 WHEN NOT {many.text} THEN {_rank('words')}"
+                       f" WHEN {titled.text} THEN {_rank('title_words')} ELSE 0.0 END AS score")
         params += many.params + [words] + titled.params + [words]
     else:
         columns.append("0.0::real AS score")
@@ -208,6 +205,12 @@ def _find(parsed: ParsedQuery, where: Sql, facet_names: list[str], sort: str, pa
     found = _execute_cached(sql, params)
     facets = _facet_counts(_loaded(found[1]), facet_names)
     return int(found[0]), facets, [(int(pk), float(score)) for pk, score in _loaded(found[2])]
+
+
+def _rank(vector: str) -> str:
+    """``ts_rank`` of a vector column (``words``, or ``title_words`` past RANK_ALL) for the query's
+    words (one ``%s`` parameter)."""
+    return f"ts_rank('{RANK_WEIGHTS}', {vector}, %s::tsquery, {RANK_NORMALIZATION})"
 
 
 def _titled(parsed: ParsedQuery) -> Sql:
