@@ -208,6 +208,9 @@ HAYSTACK_CONNECTIONS = {
 if SEARCH_ENGINE == "postgresql":
     HAYSTACK_CONNECTIONS["default"] = {"ENGINE": "articles.search.pg.backend.PostgresSearchEngine"}
 HAYSTACK_SEARCH_RESULTS_PER_PAGE = 20
+# SEARCH_ENGINE=postgresql: searches remembered per process, keyed by the database snapshot (exact:
+# any commit changes it); 0 switches that off. articles/search/pg/cache.py.
+PG_SEARCH_CACHE_ENTRIES = int(os.environ.get("PG_SEARCH_CACHE_ENTRIES", "256"))
 # Saves and deletes are queued for the one index worker, never written inside a request.
 HAYSTACK_SIGNAL_PROCESSOR = "articles.search.signals.QueuedSignalProcessor"
 # Only Article is indexed: skip haystack's extra "django_ct:…" filter query on every search.

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import unicodedata
 
-ENGINES = (("ours", "ours"), ("ours_plain", "ours, no highlight"), ("postgresql", "PostgreSQL engine"),
-           ("postgresql_plain", "PostgreSQL, no highlight"), ("tantivy", "tantivy"), ("stock", "stock Whoosh"))
+ENGINES = (("ours", "ours"), ("ours_plain", "ours, no highlight"), ("postgresql_uncached", "PG, uncached"),
+           ("postgresql", "PG, asked again"), ("postgresql_plain", "PG, uncached, no hl."), ("tantivy", "tantivy"), ("stock", "stock Whoosh"))
 FACET_SUFFIX = " + facets"
 
 
@@ -73,21 +73,27 @@ def _build(b: dict | None) -> list[str]:
 
 
 def _postgresql_lines(report: dict) -> list[str]:
-    """The PostgreSQL engine beside ours: its view, the server's CPU, and the ratio of wall medians
-    (the goal: within 1.5× of ours at 100,000 articles)."""
+    """The PostgreSQL engine beside ours: its view uncached (every query computed: the figure to
+    compare) and asked again (answered from the snapshot-keyed cache), the server's CPU, and the
+    ratio of wall medians, uncached (the goal: within 1.5× of ours at 100,000 articles)."""
     engine = report["engine"]
-    lines = ["", "PostgreSQL engine: view /search/ ms (wall median/p95 · CPU median/p95 of this process); engine rows:",
-             "server CPU = the PostgreSQL backend's CPU, mean per query; PG÷ours = wall medians (view, engine)",
-             _row("query kind", ["view", "server CPU ms", "engine+server CPU ms", "PG÷ours"])]
-    for row, value in report["view_postgresql"]["latency"].items():
-        mine = engine.get("postgresql", {}).get("latency", {}).get(row, {})
+    uncached = "postgresql_uncached" if "postgresql_uncached" in engine else "postgresql"
+    views = report.get("view_postgresql_uncached", report["view_postgresql"])
+    lines = ["", "PostgreSQL engine: view /search/ ms (wall median/p95 · CPU median/p95 of this process), uncached",
+             "and asked again (from the cache); server CPU = the PostgreSQL backend's CPU, mean per query, uncached;",
+             "PG÷ours = wall medians, uncached (view, engine)",
+             _row("query kind", ["view, uncached", "view, asked again", "server CPU ms", "engine+server CPU ms",
+                                 "PG÷ours"])]
+    for row, value in views["latency"].items():
+        again = report["view_postgresql"]["latency"].get(row)
+        mine = engine.get(uncached, {}).get("latency", {}).get(row, {})
         ours_view = report["view"]["latency"].get(row, {})
         ours_engine = engine.get("ours", {}).get("latency", {}).get(row, {})
         ratio = "-"
         if ours_view.get("median_ms") and ours_engine.get("median_ms") and mine.get("median_ms"):
             ratio = (f"×{value['median_ms'] / ours_view['median_ms']:.2f}, "
                      f"×{mine['median_ms'] / ours_engine['median_ms']:.2f}")
-        lines.append(_row(row, [_latency(value), _ms(mine.get("server_cpu_mean_ms", 0)),
+        lines.append(_row(row, [_latency(value), _latency(again), _ms(mine.get("server_cpu_mean_ms", 0)),
                                 _ms(mine.get("total_cpu_median_ms", 0)), ratio]))
     lines.append(_row("HTTP status", [str(report["view_postgresql"]["status"])]))
     edit = report.get("edit_findable_postgresql")
@@ -100,7 +106,7 @@ def _postgresql_lines(report: dict) -> list[str]:
 def format_report(report: dict) -> str:
     engine, build = report["engine"], report["build"]
     present = [(key, name) for key, name in ENGINES if key in engine]
-    builds = [(key, name) for key, name in ENGINES if key in build]
+    builds = [(key, "PostgreSQL engine" if key == "postgresql" else name) for key, name in ENGINES if key in build]
     loads = " · ".join(f"{phase} {load}" for phase, load in report["load_average"].items())
     lines = [
         f"== {report['articles']:,} articles · corpus built in {report['corpus_seconds']} s · "

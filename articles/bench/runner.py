@@ -95,11 +95,15 @@ def run(articles: int, repeat: int, out_path: Path, *, stock_baseline: bool = Tr
         report["facet_check"] = _facet_check(tantivy_index, plan[0].query)
     if postgresql.available():
         _phase(report, "postgresql queries")
+        report["engine"]["postgresql_uncached"] = _done(postgresql.bench_engine(plan, repeat, cached=False))
         report["engine"]["postgresql"] = _done(postgresql.bench_engine(plan, repeat))
-        report["engine"]["postgresql_plain"] = _done(postgresql.bench_engine(plan, repeat, highlight=False))
+        report["engine"]["postgresql_plain"] = _done(postgresql.bench_engine(plan, repeat, highlight=False,
+                                                                             cached=False))
     _phase(report, "ours view")
     report["view"] = _done(ours.bench_view(plan, repeat))
     if postgresql.available():
+        _phase(report, "postgresql view, uncached")
+        report["view_postgresql_uncached"] = _done(postgresql.bench_view(plan, repeat, cached=False))
         _phase(report, "postgresql view")
         report["view_postgresql"] = _done(postgresql.bench_view(plan, repeat))
     _phase(report, "edit to findable")

@@ -67,3 +67,16 @@ def test_choosing_a_facet_value_finds_exactly_its_count(search_engine, q):
     for name in FACETS:
         for value, count in counted[name]:
             assert search(q, filters={name: [str(value)]}, browse=True, facets=False).total == count, (name, value)
+
+
+def test_the_newspaper_facet_the_api_accepts_counts_like_the_database(search_engine):
+    """``newspaper`` is a filter, not shown on the page, but ``search(facets=[...])`` counts it too."""
+    from collections import Counter
+
+    from articles.models import Article
+
+    results = search("劳模", facets=["newspaper"], per_page=100)
+    expected = Counter(Article.objects.filter(pk__in=containing("劳模")).values_list("page__issue__newspaper__name",
+                                                                                    flat=True))
+    assert results.total == sum(expected.values()) > 0
+    assert dict(results.facets["newspaper"]) == dict(expected)

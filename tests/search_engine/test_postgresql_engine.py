@@ -162,3 +162,52 @@ def test_deleting_selected_articles_in_the_admin_deletes_their_documents(postgre
     assert response.status_code == 302
     assert not Article.objects.filter(pk__in=ids).exists()
     assert not set(ids) & document_ids()
+
+
+@on_postgresql
+def test_a_transaction_that_has_written_never_reads_a_remembered_result(postgresql_engine, settings):
+    settings.PG_SEARCH_CACHE_ENTRIES = 16
+    from articles.search.pg import cache
+
+    cache.clear()
+    assert not found("钱塘江畔")  # remembered for this snapshot
+    page = indexed_page()  # this transaction now has an xid and sees its own documents
+    assert found("钱塘江畔") == {articles_of(page)[0].pk}
+
+
+@on_postgresql
+def test_a_remembered_result_is_replaced_as_soon_as_another_transaction_commits(postgresql_engine, settings):
+    """Another connection edits a seed article's headline and commits; the very next search here
+    finds it (the snapshot moved), although the same query was answered from the cache just before.
+    The other connection puts the headline back (and commits) at the end."""
+    import threading
+
+    from articles.search.indexing import schedule_reindex
+    from articles.search.pg import cache
+
+    settings.PG_SEARCH_CACHE_ENTRIES = 16
+    cache.clear()
+    article = Article.objects.filter(pk__in=document_ids()).order_by("pk").first()
+    token = "湖心亭夜读会"  # no seed article has it (asserted first)
+
+    def set_headline(headline):
+        def run():
+            try:
+                with transaction.atomic():
+                    Article.objects.filter(pk=article.pk).update(headline=headline)
+                    schedule_reindex([article.pk])
+            finally:
+                connection.close()
+        thread = threading.Thread(target=run)
+        thread.start()
+        thread.join(timeout=60)
+
+    assert not found(token)
+    assert not found(token)  # asked again: answered from the cache
+    assert cache._entries
+    try:
+        set_headline(article.headline + token)
+        assert found(token) == {article.pk}
+    finally:
+        set_headline(article.headline)
+    assert not found(token)

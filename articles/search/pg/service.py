@@ -20,6 +20,7 @@ from articles.search.aliases import expand_aliases
 from articles.search.query import ParsedQuery
 from articles.search.vocabulary import FILTERS, SORT_OLDEST, SORT_RELEVANCE
 
+from . import cache
 from .matching import Sql, all_of, any_of, matching_condition, matching_ids, rank_query, strong_ids, tsquery
 from .schema import TABLE
 
@@ -30,13 +31,23 @@ RANK_NORMALIZATION = 1
 # Scoring a document decompresses its ``words`` vector (~12 µs each, measured: 522 ms for the
 # 28,500 documents holding 工会 at 30,000 articles, against 28 ms to find them through the index).
 # So once more than RANK_ALL documents match strongly — a very common word — only those with a
-# query term in the title lines are scored (they come first), and the other strong documents
-# follow newest first. Counts, facets and the set of results are exact either way.
+# query term in the title lines are scored, by their title words alone (``title_words``, a small
+# vector kept in the row: 57 → 10 ms for 3,221 title matches at 10,000 articles), and come first;
+# the other strong documents follow newest first. Counts, facets and the set of results are exact
+# either way.
 RANK_ALL = 3000
 # The planner judges a text-search condition matching most rows cheaper by reading the whole table,
 # and then decompresses every row's ``grams``/``words`` to test it: 641 ms against 43 ms through the
 # GIN index for 工会 at 30,000 articles (EXPLAIN ANALYZE). Searches run with sequential scans off.
-PLANNER_SETTINGS = "SET LOCAL enable_seqscan = off"
+# And without JIT: PostgreSQL compiles a plan costed above jit_above_cost (100,000: a common word
+# from ~100,000 articles on) to machine code, which costs more than these statements' run time —
+# measured on the 工会 search (63 functions): 17 ms to compile the expressions, and 872 ms once the
+# cost passes jit_optimize/inline_above_cost (500,000; a plan with any sequential scan left in it
+# does, since enable_seqscan = off adds 10^10 to its cost), for a statement that runs in ~150 ms.
+# Merge joins off too: to mark strong matches by a merge join, the planner walks the whole table in
+# key order testing ``grams`` row by row (a quoted 模工 at 300,000 documents: 4.2 s; 1.2 s with
+# the hash join it takes instead).
+PLANNER_SETTINGS = "SET LOCAL enable_seqscan = off; SET LOCAL jit = off; SET LOCAL enable_mergejoin = off"
 STORED = ("article_id", "slug", "kicker", "headline", "subtitle", "body", "date", "year", "page_name",
           "page_number", "newspaper", "city", "county", "topics", "persons")
 MORE_LIKE_CANDIDATES = 30  # the article's most frequent words whose rarity is looked up
@@ -70,6 +81,34 @@ def _execute(sql: str, params: list) -> list[tuple]:
         raise SearchUnavailable(f"the PostgreSQL search documents cannot be read: {error}") from error
 
 
+def _execute_cached(sql: str, params: list) -> tuple:
+    """The first row of a search statement, from this process's cache when the database snapshot is
+    the one it was read in (``cache``: exact, an edit is findable at once). The statement also
+    returns its own snapshot, so a result is stored under the snapshot it was really read in."""
+    from articles.search.service import SearchUnavailable
+
+    if not cache.capacity():
+        return _execute(sql, params)[0]
+    alias = read_alias()
+    try:
+        with transaction.atomic(using=alias), _cursor() as cursor:
+            cursor.execute(cache.SNAPSHOT_SQL)
+            snapshot, writing = cursor.fetchone()
+            connection_settings = connections[alias].settings_dict
+            if not writing:
+                found = cache.get(cache.key(connection_settings, snapshot, sql, params))
+                if found is not None:
+                    return found
+            cursor.execute(PLANNER_SETTINGS)
+            cursor.execute(f"SELECT s.*, pg_current_snapshot()::text FROM ({sql}) AS s", params)
+            *found, read_in = cursor.fetchone()
+    except DatabaseError as error:
+        raise SearchUnavailable(f"the PostgreSQL search documents cannot be read: {error}") from error
+    if not writing:
+        cache.put(cache.key(connection_settings, read_in, sql, params), tuple(found))
+    return tuple(found)
+
+
 def filter_sql(parsed: ParsedQuery, filters: dict[str, list[str]]) -> Sql:
     parts = []
     if parsed.date_from:
@@ -87,17 +126,23 @@ def filter_sql(parsed: ParsedQuery, filters: dict[str, list[str]]) -> Sql:
     return all_of(parts)
 
 
-def _facets_sql(names: list[str]) -> str:
-    """Every facet's counts over the matching documents ``m`` in one pass and one grouping
-    ([facet, value, count] rows): measured 147 ms against 200 ms for one grouping per facet
-    (28,500 matches at 30,000 articles)."""
-    values = []
-    for name in names:
-        column = FILTERS[name].field
-        value = f"unnest(m.{column})" if FILTERS[name].multivalued else f"m.{column}::text"
-        values.append(f"SELECT '{name}' AS f, {value} AS v FROM m")
-    counted = f"SELECT f, v, count(*) AS n FROM ({' UNION ALL '.join(values)}) AS u WHERE v IS NOT NULL GROUP BY f, v"
-    return f"(SELECT coalesce(json_agg(json_build_array(f, v, n)), '[]'::json) FROM ({counted}) AS c)"
+def _facets_sql() -> str:
+    """Every facet's counts over the matching documents ``m`` in one pass: ``facet_keys`` holds each
+    document's facet values as ``facet=value`` (migration 0016), so one unnest and one grouping count
+    them all — 35 ms against 69 ms for a union arm per facet (9,500 matches at 10,000 articles)."""
+    counted = "SELECT k, count(*) AS n FROM m, unnest(m.facet_keys) AS k GROUP BY k"
+    return f"(SELECT coalesce(json_agg(json_build_array(k, n)), '[]'::json) FROM ({counted}) AS c)"
+
+
+def _facet_counts(rows, facet_names: list[str]) -> dict[str, list]:
+    facets: dict[str, list] = {name: [] for name in facet_names}
+    for key, count in rows:
+        name, _, value = key.partition("=")
+        if name in facets:
+            facets[name].append((int(value) if name == "year" else value, int(count)))
+    for name in facets:
+        facets[name].sort(key=lambda item: (-item[1], str(item[0])))
+    return facets
 
 
 def _order(sort: str, ranked: bool) -> str:
@@ -118,16 +163,20 @@ def _find(parsed: ParsedQuery, where: Sql, facet_names: list[str], sort: str, pa
     strongly (see ``RANK_ALL``)."""
     ranked = sort == SORT_RELEVANCE and parsed.has_words
     condition = matching_condition(parsed) & where
-    columns = ["article_id", "date"] + [FILTERS[name].field for name in facet_names]
+    columns = ["article_id", "date"] + (["facet_keys"] if facet_names else [])
     params: list = []
-    ctes = ""
+    ctes, joined = "", ""
     words = rank_query(parsed)
     strong = strong_ids(parsed) if ranked else None
     if strong is not None:
-        ctes = (f"s AS MATERIALIZED (SELECT article_id FROM {strong.text} AS x),"
+        ctes = (f"s AS MATERIALIZED (SELECT article_id AS strong_id FROM {strong.text} AS x),"
                 " sn AS (SELECT count(*) AS n FROM s), ")
         params += strong.params
-        is_strong = "article_id IN (SELECT article_id FROM s)"
+        # A join, not ``article_id IN (SELECT … FROM s)``: PostgreSQL hashes such a subquery only
+        # while it fits in work_mem (4 MB: ~100,000 ids) and otherwise rescans it for every row —
+        # a word in 190,000 of 300,000 documents took minutes. A hash join spills instead.
+        joined = " LEFT JOIN s ON s.strong_id = article_id"
+        is_strong = "s.strong_id IS NOT NULL"
         many = Sql(f"(SELECT n FROM sn) > {RANK_ALL}")
     else:  # every match is strong
         ids = matching_ids(parsed)
@@ -135,31 +184,33 @@ def _find(parsed: ParsedQuery, where: Sql, facet_names: list[str], sort: str, pa
     columns.append(f"{is_strong} AS strong")
     if ranked and words:
         titled = _titled(parsed)
-        columns.append(f"CASE WHEN {is_strong} AND ({titled.text} OR NOT {many.text})"
-                       f" THEN ts_rank('{RANK_WEIGHTS}', words, %s::tsquery, {RANK_NORMALIZATION}) ELSE 0.0 END AS score")
-        params += titled.params + many.params + [words]
+        columns.append(f"CASE WHEN NOT {is_strong} THEN 0.0 WHEN NOT {many.text} THEN {_rank('words')}"
+                       f" WHEN {titled.text} THEN {_rank('title_words')} ELSE 0.0 END AS score")
+        params += many.params + [words] + titled.params + [words]
     else:
         columns.append("0.0::real AS score")
     params += condition.params
     order = _order(sort, ranked)
     sql = (
-        f"WITH {ctes}m AS MATERIALIZED (SELECT {', '.join(dict.fromkeys(columns))} FROM {TABLE} WHERE {condition.text}),"
+        f"WITH {ctes}m AS MATERIALIZED (SELECT {', '.join(dict.fromkeys(columns))} FROM {TABLE}{joined}"
+        f" WHERE {condition.text}),"
         " total AS (SELECT count(*) AS n FROM m)"
         " SELECT (SELECT n FROM total)"
-        + (f", {_facets_sql(facet_names)}" if facet_names else ", '[]'::json")
+        + (f", {_facets_sql()}" if facet_names else ", '[]'::json")
         + f", (SELECT coalesce(json_agg(json_build_array(article_id, score) ORDER BY {order}), '[]'::json)"
         f" FROM (SELECT article_id, score, date{', strong' if ranked else ''} FROM m ORDER BY {order}"
         " LIMIT %s OFFSET (SELECT (LEAST(%s, GREATEST(1, ceil(n / %s::numeric)::int)) - 1) * %s FROM total)) AS p)"
     )
     params += [per_page, page, per_page, per_page]
-    found = _execute(sql, params)[0]
-    facets: dict[str, list] = {name: [] for name in facet_names}
-    for name, value, count in _loaded(found[1]):
-        if value != "":
-            facets[name].append((int(value) if name == "year" else value, int(count)))
-    for name in facets:
-        facets[name].sort(key=lambda item: (-item[1], str(item[0])))
+    found = _execute_cached(sql, params)
+    facets = _facet_counts(_loaded(found[1]), facet_names)
     return int(found[0]), facets, [(int(pk), float(score)) for pk, score in _loaded(found[2])]
+
+
+def _rank(vector: str) -> str:
+    """``ts_rank`` of a vector column (``words``, or ``title_words`` past RANK_ALL) for the query's
+    words (one ``%s`` parameter)."""
+    return f"ts_rank('{RANK_WEIGHTS}', {vector}, %s::tsquery, {RANK_NORMALIZATION})"
 
 
 def _titled(parsed: ParsedQuery) -> Sql:
