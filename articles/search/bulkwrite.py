@@ -33,8 +33,14 @@ import math
 import multiprocessing
 from array import array
 
+from collections import Counter
+
 import numpy as np
+from whoosh.formats import Frequency
+from whoosh.system import pack_uint
 from whoosh.writing import SegmentWriter
+
+from .analysis import ChineseTokenizer, segment
 
 MAX_SEGMENT_DOCS = 25_000
 WRITER_METHODS = ("_flush_segment", "_finalize_segment", "_merge_segments", "_close_segment", "_commit_toc",
@@ -43,39 +49,78 @@ POSTINGS_WRITER_ATTRIBUTES = ("_ids", "_weights", "_values", "_maxweight", "_min
                               "_blocklimit")
 
 
-class TermPool:
-    """Postings of one segment grouped per field and term: document numbers, weights and values in
-    arrival order (document order). Takes the place of whoosh's ``PostingPool`` (``add``,
-    ``fieldnames``, ``cleanup``)."""
+class TermIds(dict):
+    """{term: its number in one field of one segment}, numbering new terms as they come, so that a
+    document's terms become numbers with one C-level ``map`` (no Python call per posting)."""
+
+    def __missing__(self, text: bytes) -> int:
+        number = self[text] = len(self)
+        return number
+
+
+class FieldPostings:
+    """Every posting of one field of one segment, in arrival (document) order, as flat columns:
+    term number, document, weight, value. Grouped per term only once, at the segment's end
+    (:meth:`grouped`): a stable sort keeps each term's postings in document order."""
 
     def __init__(self) -> None:
-        self.fields: dict[str, dict[bytes, tuple[array, array, list]]] = {}
-        self.shared: dict[bytes, bytes] = {}  # one object per distinct value: most values repeat
+        self.term_ids = TermIds()
+        self.terms, self.docs, self.weights = array("I"), array("I"), array("f")
+        self.values: list[bytes] = []
+
+    def extend(self, docnum: int, texts, weights, values, shared: dict) -> None:
+        """One document's postings in this field (parallel sequences)."""
+        self.terms.extend(map(self.term_ids.__getitem__, texts))
+        self.docs.extend(array("I", (docnum,)) * len(texts))
+        self.weights.extend(weights)
+        # One object per distinct value (most values repeat): the pool's memory is ~20 bytes a posting.
+        self.values.extend(map(shared.setdefault, values, values))
+
+    def grouped(self):
+        """(term, documents, weights, values) per term in term order, each list in document order;
+        the columns are emptied as they are read."""
+        terms = np.frombuffer(self.terms, dtype=np.uint32)
+        order = np.argsort(terms, kind="stable")
+        ends = np.cumsum(np.bincount(terms, minlength=len(self.term_ids))).tolist()
+        docs = np.frombuffer(self.docs, dtype=np.uint32)[order]
+        weights = np.frombuffer(self.weights, dtype=np.float32)[order]
+        values = np.array(self.values, dtype=object)[order]
+        del terms, order
+        self.terms, self.docs, self.weights, self.values = array("I"), array("I"), array("f"), []
+        for text in sorted(self.term_ids):
+            number = self.term_ids[text]
+            start, end = (ends[number - 1] if number else 0), ends[number]
+            # Python ints and floats, like the arrays whoosh's add_posting fills (pickled in blocks).
+            yield text, docs[start:end].tolist(), weights[start:end].tolist(), values[start:end].tolist()
+        self.term_ids.clear()
+
+
+class TermPool:
+    """Postings of one segment, per field (:class:`FieldPostings`). Takes the place of whoosh's
+    ``PostingPool`` (``add``, ``fieldnames``, ``cleanup``)."""
+
+    def __init__(self) -> None:
+        self.fields: dict[str, FieldPostings] = {}
+        self.shared: dict[bytes, bytes] = {}
 
     @property
     def fieldnames(self) -> set[str]:
         return set(self.fields)
 
-    def terms(self, fieldname: str) -> dict[bytes, tuple[array, array, list]]:
-        return self.fields.setdefault(fieldname, {})
+    def field(self, fieldname: str) -> FieldPostings:
+        found = self.fields.get(fieldname)
+        if found is None:
+            found = self.fields[fieldname] = FieldPostings()
+        return found
 
     def add(self, item) -> None:
         """One posting (whoosh's pool interface: merging a segment in ``add_reader``)."""
         fieldname, text, docnum, weight, value = item
-        _append(self.terms(fieldname), self.shared, text, docnum, weight, value)
+        self.field(fieldname).extend(docnum, (text,), (weight,), (value,), self.shared)
 
     def cleanup(self) -> None:
         self.fields.clear()
         self.shared.clear()
-
-
-def _append(terms: dict, shared: dict, text: bytes, docnum: int, weight: float, value: bytes) -> None:
-    postings = terms.get(text)
-    if postings is None:
-        postings = terms[text] = (array("I"), array("f"), [])
-    postings[0].append(docnum)
-    postings[1].append(weight)
-    postings[2].append(shared.setdefault(value, value) if value else b"")
 
 
 class BulkSegmentWriter(SegmentWriter):
@@ -88,15 +133,14 @@ class BulkSegmentWriter(SegmentWriter):
 
     def add_document(self, **fields):
         """Whoosh's ``SegmentWriter.add_document`` for our schema (no spelling or vector fields),
-        with each posting appended straight to its field's term arrays: whoosh builds a tuple
-        per posting and hands it to the pool, which keys it by (field, term) again."""
+        with a document's postings in a field added to the pool at once (:func:`field_postings`):
+        whoosh hands the pool one tuple per posting."""
         self._check_state()
         perdocwriter, schema, docnum = self.perdocwriter, self.schema, self.docnum
         docboost = self._doc_boost(fields)
         fieldnames = sorted(name for name in fields if not name.startswith("_"))
         self._check_fields(schema, fieldnames)
         perdocwriter.start_doc(docnum)
-        shared = self.pool.shared
         for fieldname in fieldnames:
             value = fields.get(fieldname)
             if value is None:
@@ -106,13 +150,14 @@ class BulkSegmentWriter(SegmentWriter):
                 raise NotImplementedError(f"{fieldname}: spelling and vector fields are not written by BulkSegmentWriter")
             length = 0
             if field.indexed:
-                boost = self._field_boost(fields, fieldname, docboost)
-                terms = self.pool.terms(fieldname)
-                scorable = field.scorable
-                for text, freq, weight, vbytes in field.index(value):
-                    if scorable:
-                        length += freq
-                    _append(terms, shared, text, docnum, weight * boost, vbytes)
+                texts, freqs, weights, values = field_postings(field, value)
+                if texts:
+                    boost = self._field_boost(fields, fieldname, docboost)
+                    if boost != 1.0:
+                        weights = [weight * boost for weight in weights]
+                    self.pool.field(fieldname).extend(docnum, texts, weights, values, self.pool.shared)
+                    if field.scorable:
+                        length = sum(freqs)
             stored = fields.get(f"_stored_{fieldname}", value)
             perdocwriter.add_field(fieldname, field, stored if field.stored else None, length)
             if field.column_type and stored is not None:
@@ -132,6 +177,24 @@ class BulkSegmentWriter(SegmentWriter):
                 lengths.close()
 
 
+_FREQUENCY_VALUES = [pack_uint(freq) for freq in range(256)]
+
+
+def field_postings(field, value) -> tuple[tuple, tuple, tuple, tuple]:
+    """(terms, frequencies, weights, values) of one field value, as parallel tuples: what whoosh's
+    ``field.index(value)`` yields. For our jieba text fields (``Frequency`` format over
+    :class:`ChineseTokenizer`) counted straight from :func:`segment`'s words, which is what
+    ``Frequency.word_values`` does through a token object and two dicts per word."""
+    if type(field.format) is Frequency and type(field.analyzer) is ChineseTokenizer and isinstance(value, str):
+        counts = Counter([word.text for word in segment(value, for_index=True)])
+        boost = field.format.field_boost
+        freqs = tuple(counts.values())
+        return (tuple(text.encode("utf8") for text in counts), freqs, tuple(float(f) * boost for f in freqs),
+                tuple(_FREQUENCY_VALUES[f] if f < 256 else pack_uint(f) for f in freqs))
+    postings = list(field.index(value))
+    return tuple(zip(*postings)) if postings else ((), (), (), ())
+
+
 def _field_lengths(lengths, fieldname: str, doc_count: int) -> np.ndarray | None:
     """Each document's length in ``fieldname`` as whoosh stores it (0: none), or None."""
     if lengths is None:
@@ -143,15 +206,15 @@ def write_terms(fieldwriter, schema, lengths, pool: TermPool, doc_count: int) ->
     """Write every term of ``pool`` in (field, term) order, a whole block at a time, with the block
     statistics whoosh's ``add_posting`` would have gathered (max weight, min/max field length)."""
     for fieldname in sorted(pool.fields):
-        terms = pool.fields[fieldname]
+        postings = pool.fields.pop(fieldname)
         fieldwriter.start_field(fieldname, schema[fieldname])
         field_lengths = _field_lengths(lengths, fieldname, doc_count) if schema[fieldname].scorable else None
-        for text in sorted(terms):
-            _write_term(fieldwriter, text, *terms.pop(text), field_lengths)
+        for text, docs, weights, values in postings.grouped():
+            _write_term(fieldwriter, text, docs, weights, values, field_lengths)
         fieldwriter.finish_field()
 
 
-def _write_term(fieldwriter, text: bytes, docs: array, weights: array, values: list, field_lengths) -> None:
+def _write_term(fieldwriter, text: bytes, docs: list, weights: list, values: list, field_lengths) -> None:
     """One term's postings as whole blocks of the postings writer's size; the last block is left to
     ``finish_term``, which writes it (or inlines a short list) as ``add_posting`` would have."""
     fieldwriter.start_term(text)
@@ -168,7 +231,7 @@ def _write_term(fieldwriter, text: bytes, docs: array, weights: array, values: l
         writer._maxweight = max(0, max(block_weights))
         writer._minlength, writer._maxlength = None, 0
         if field_lengths is not None:
-            block_lengths = field_lengths[np.frombuffer(docs, dtype=np.uint32)[start:end]]
+            block_lengths = field_lengths[docs[start:end]]
             block_lengths = block_lengths[block_lengths > 0]
             if len(block_lengths):
                 writer._minlength, writer._maxlength = int(block_lengths.min()), int(block_lengths.max())
