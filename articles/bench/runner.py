@@ -66,13 +66,13 @@ def run(articles: int, repeat: int, out_path: Path, *, stock_baseline: bool = Tr
 
     _phase(report, "corpus")
     keep_indexes = reuse and not rebuild
+    call_command("migrate", verbosity=0)  # a kept corpus may predate the current schema
     if reuse:
         report["corpus_seconds"] = previous.get("corpus_seconds", 0)
         if keep_indexes:
             report["build"] = dict(previous.get("build", {}))
             report["build"]["ours"] = ours.index_figures(previous.get("build", {}).get("ours", {}))
     else:
-        call_command("migrate", verbosity=0)
         watch = Stopwatch().start()
         build_corpus(articles, seeds)
         report["corpus_seconds"] = round(watch.stop().wall, 1)

@@ -29,6 +29,7 @@ block buffer of ``W3PostingsWriter`` (``_ids``, ``_weights``, ``_values``, ``_ma
 from __future__ import annotations
 
 import contextlib
+import gc
 import math
 import multiprocessing
 from array import array
@@ -82,11 +83,16 @@ class FieldPostings:
         terms = np.frombuffer(self.terms, dtype=np.uint32)
         order = np.argsort(terms, kind="stable")
         ends = np.cumsum(np.bincount(terms, minlength=len(self.term_ids))).tolist()
+        del terms
+        # Each column is dropped as soon as its sorted copy exists: the peak stays near two copies.
         docs = np.frombuffer(self.docs, dtype=np.uint32)[order]
+        self.docs = array("I")
         weights = np.frombuffer(self.weights, dtype=np.float32)[order]
-        values = np.array(self.values, dtype=object)[order]
-        del terms, order
-        self.terms, self.docs, self.weights, self.values = array("I"), array("I"), array("f"), []
+        self.weights = array("f")
+        values = np.array(self.values, dtype=object)
+        self.terms, self.values = array("I"), []
+        values = values[order]
+        del order
         for text in sorted(self.term_ids):
             number = self.term_ids[text]
             start, end = (ends[number - 1] if number else 0), ends[number]
@@ -301,7 +307,9 @@ def build_segments(writer, ix, id_chunks: list[list[int]], document_batches, *, 
     # rows: inside a transaction (a test's), the build stays in this process.
     if procs > 1 and len(id_chunks) > 1 and not any(c.in_atomic_block for c in connections.all()):
         connections.close_all()  # a forked child must open its own database connection
-        with multiprocessing.get_context("fork").Pool(procs, maxtasksperchild=1) as pool:
+        # gc.freeze in each worker: the objects it inherits (Django, jieba's dictionary) are never
+        # scanned by its garbage collector again; the worker ends with its segment anyway.
+        with multiprocessing.get_context("fork").Pool(procs, initializer=gc.freeze, maxtasksperchild=1) as pool:
             for segment, added in pool.imap(_write_segment, id_chunks):
                 segments.append(segment)
                 written += added
