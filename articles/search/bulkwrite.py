@@ -8,16 +8,40 @@ which looks up the document's field length on disk and type-checks it (``W3Posti
 .add_posting``): ~10 µs per posting, two thirds of the build's CPU (measured with cProfile on a
 3,000-article build: pickle dump/load, the sort and merge, ``doc_field_length`` and ``add_posting``
 were the top entries). Documents are added in document-number order, so each term's postings
-arrive already sorted: here they are appended to per-term arrays (:class:`TermPool`), and at the
-segment's end each term is written as whole blocks of 128 (:func:`write_terms`) — the same bytes
-Whoosh writes, as ``tests/search_engine/test_bulk_write.py`` checks posting by posting.
+arrive already sorted. Here a document's postings in a field go into flat columns (term number,
+document, weight, value: :class:`FieldPostings`) with one C-level ``map`` per document and field —
+no Python call per posting — and at the segment's end one stable numpy argsort groups them per
+term, each written as whole blocks of 128 (:func:`write_terms`) — the same bytes Whoosh writes, as
+``tests/search_engine/test_bulk_write.py`` checks posting by posting. (The first version appended
+each posting to per-term arrays through a Python function: ~1.3 ms an article; the columns take
+~0.3 ms, measured on 3,000 synthetic articles.) The jieba text fields skip whoosh's token objects
+(:func:`field_postings` counts :func:`~articles.search.analysis.segment`'s words, as
+``Frequency.word_values`` does).
+
+Where an article's CPU goes now (one process, 2,000–3,000 synthetic articles, load 7–10, so ±20 %):
+reading and preparing 0.4 ms (was 0.8: ``indexes._loaded`` built a queryset for nothing ~ten
+times per article), jieba 1.6–1.7 ms, our word loop around it ~0.4 ms, the ``grams`` field 0.7 ms,
+pooling ~0.3 ms, stored fields 0.1 ms, writing blocks ~1.1 ms (a pickle and a zlib call per block:
+the format's own cost).
 
 Whoosh's own multi-process writer (``procs=``) reads and prepares every document in the parent and
 pickles it to its workers; :func:`build_segments` instead gives each worker process a range of
 article ids: it reads the database, segments with jieba and writes its own segment, and the parent
 only commits the list of segments. A segment holds at most ``MAX_SEGMENT_DOCS`` articles, which
-bounds each worker's memory (the pool keeps every posting of its segment in memory: ~16 bytes
-each, small values shared).
+bounds each worker's memory (~20 bytes a posting in the columns, small values shared; twice that
+for a moment while a field is sorted at the segment's end): a worker's peak was 432 MB for 5,000
+articles (RSS, Django and jieba's dictionary included).
+
+Segments: every query walks each segment, so fewer are cheaper to search — but by little. On
+10,000 articles (``bench_search --reuse``, 10 runs per query, load ~7), one segment against three
+(two of 5,000 and a small one of edits): engine CPU medians with facets 16.1 vs 16.3 ms (one word),
+26.9 vs 26.9 (two words), 23.0 vs 23.8 (phrase), 8.1 vs 7.9 (2 characters), 16.4 vs 17.3 (6
+characters), 22.2 vs 23.2 (filtered): within the noise, at most ~5 %. The cost of a query is its
+postings, not its segments. A merge after the build would rewrite every block (their ids are
+delta-coded from each segment's first document, inside pickled and compressed blocks: the block
+writing again, ~1 ms an article, ~+15 % build CPU), and one segment per process would double or
+quadruple a worker's peak memory at 100,000 articles; neither pays for a few per cent, so a
+segment stays bounded by ``MAX_SEGMENT_DOCS`` (4 segments at 100,000 articles with 2 processes).
 
 Whoosh internals used (pinned ``Whoosh==2.7.4``; system check ``articles.search.E003`` lists them
 via :func:`internals_problems`): ``SegmentWriter.pool`` / ``_flush_segment`` / ``_finalize_segment``
