@@ -29,8 +29,10 @@ pickles it to its workers; :func:`build_segments` instead gives each worker proc
 article ids: it reads the database, segments with jieba and writes its own segment, and the parent
 only commits the list of segments. A segment holds at most ``MAX_SEGMENT_DOCS`` articles, which
 bounds each worker's memory (~20 bytes a posting in the columns, small values shared; twice that
-for a moment while a field is sorted at the segment's end): a worker's peak was 432 MB for 5,000
-articles (RSS, Django and jieba's dictionary included).
+for a moment while a field is sorted at the segment's end): a worker's peak RSS (Django and
+jieba's dictionary included) was 432 MB for 5,000 articles and 1.4 GB for 25,000. Two processes
+cost the CPU of one (10,000 articles, load 4–5: 66.2 CPU-s in two segments by two processes,
+67.0 in one segment by one process) in 70 % of its wall time.
 
 Segments: every query walks each segment, so fewer are cheaper to search — but by little. On
 10,000 articles (``bench_search --reuse``, 10 runs per query, load ~7), one segment against three
