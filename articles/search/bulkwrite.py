@@ -18,6 +18,14 @@ each posting to per-term arrays through a Python function: ~1.3 ms an article; t
 (:func:`field_postings` counts :func:`~articles.search.analysis.segment`'s words, as
 ``Frequency.word_values`` does).
 
+``bench_search`` (build CPU over all processes; one run each, the machine shared, load beside):
+10,000 articles — before 85.3 CPU-s (117 docs/CPU-s, 95 MB; load 2.5–7.6) beside tantivy 41.6
+(240) and stock Whoosh 175 (57); now 61.6 CPU-s (162 docs/CPU-s, 95 MB; load 3.2–4.1) beside
+tantivy 26.8 (373; it reads and prepares articles through the same ``indexes`` code, which got
+faster too). 100,000 articles — 765.8 CPU-s (131 docs/CPU-s, 914 MB, 4 segments) under load 8–15
+for the whole build, beside tantivy 307 (326) at load 3–4: the goal of 150 is met on a machine
+that is not oversubscribed and missed on one that is; the index is byte for byte the same size.
+
 Where an article's CPU goes now (one process, 2,000–3,000 synthetic articles, load 7–10, so ±20 %):
 reading and preparing 0.4 ms (was 0.8: ``indexes._loaded`` built a queryset for nothing ~ten
 times per article), jieba 1.6–1.7 ms, our word loop around it ~0.4 ms, the ``grams`` field 0.7 ms,
