@@ -22,7 +22,7 @@ each posting to per-term arrays through a Python function: ~1.3 ms an article; t
 10,000 articles — before 85.3 CPU-s (117 docs/CPU-s, 95 MB; load 2.5–7.6) beside tantivy 41.6
 (240) and stock Whoosh 175 (57); now 61.6 CPU-s (162 docs/CPU-s, 95 MB; load 3.2–4.1) beside
 tantivy 26.8 (373; it reads and prepares articles through the same ``indexes`` code, which got
-faster too). 100,000 articles — 765.8 CPU-s (131 docs/CPU-s, 914 MB, 4 segments) under load 8–15
+faster too) and stock Whoosh 165 (61, 118 MB). 100,000 articles — 765.8 CPU-s (131 docs/CPU-s, 914 MB, 4 segments) under load 8–15
 for the whole build, beside tantivy 307 (326) at load 3–4 (the last session: 725, 138 at load
 5–20). The goal of 150 is met at 10,000 on a lightly loaded machine; at 100,000 it was measured
 only under heavy load, where it is missed. The index is the same bytes, so the same size.
