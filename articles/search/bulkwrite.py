@@ -22,10 +22,12 @@ each posting to per-term arrays through a Python function: ~1.3 ms an article; t
 10,000 articles — before 85.3 CPU-s (117 docs/CPU-s, 95 MB; load 2.5–7.6) beside tantivy 41.6
 (240) and stock Whoosh 175 (57); now 61.6 CPU-s (162 docs/CPU-s, 95 MB; load 3.2–4.1) beside
 tantivy 26.8 (373; it reads and prepares articles through the same ``indexes`` code, which got
-faster too) and stock Whoosh 165 (61, 118 MB). 100,000 articles — 765.8 CPU-s (131 docs/CPU-s, 914 MB, 4 segments) under load 8–15
-for the whole build, beside tantivy 307 (326) at load 3–4 (the last session: 725, 138 at load
-5–20). The goal of 150 is met at 10,000 on a lightly loaded machine; at 100,000 it was measured
-only under heavy load, where it is missed. The index is the same bytes, so the same size.
+faster too) and stock Whoosh 165 (61, 118 MB). 100,000 articles (4 segments, 914 MB — the same
+bytes, so the same size) — before 725 CPU-s (138 docs/CPU-s; load 5–20); now 667.6 CPU-s
+(149.8 docs/CPU-s, 721 s wall; load 2.7–3.6; largest worker 1.1 GB) beside tantivy 307 (326, in
+an earlier run at load 3–4); under load 8–15 the same build took 765.8 CPU-s (131). The goal of
+150 is met at 10,000 articles and missed by a hair at 100,000, where a 25,000-article segment's
+pool costs a little more per article than a 5,000-article one.
 
 Where an article's CPU goes now (one process, 2,000–3,000 synthetic articles, load 7–10, so ±20 %):
 reading and preparing 0.4 ms (was 0.8: ``indexes._loaded`` built a queryset for nothing ~ten
