@@ -26,8 +26,8 @@ faster too) and stock Whoosh 165 (61, 118 MB). 100,000 articles (4 segments, 914
 bytes, so the same size) — before 725 CPU-s (138 docs/CPU-s; load 5–20); now 667.6 CPU-s
 (149.8 docs/CPU-s, 721 s wall; load 2.7–3.6; largest worker 1.1 GB) beside tantivy 307 (326, in
 an earlier run at load 3–4); under load 8–15 the same build took 765.8 CPU-s (131). The goal of
-150 is met at 10,000 articles and missed by a hair at 100,000, where a 25,000-article segment's
-pool costs a little more per article than a 5,000-article one.
+150 is met at 10,000 articles and missed by a hair at 100,000 (why an article costs ~10 % more
+there — bigger pools per segment, or the load — was not measured).
 
 Where an article's CPU goes now (one process, 2,000–3,000 synthetic articles, load 7–10, so ±20 %):
 reading and preparing 0.4 ms (was 0.8: ``indexes._loaded`` built a queryset for nothing ~ten
