@@ -24,8 +24,8 @@ each posting to per-term arrays through a Python function: ~1.3 ms an article; t
 tantivy 26.8 (373; it reads and prepares articles through the same ``indexes`` code, which got
 faster too) and stock Whoosh 165 (61, 118 MB). 100,000 articles (4 segments, 914 MB — the same
 bytes, so the same size) — before 725 CPU-s (138 docs/CPU-s; load 5–20); now 667.6 CPU-s
-(149.8 docs/CPU-s, 721 s wall; load 2.7–3.6; largest worker 1.1 GB) beside tantivy 307 (326, in
-an earlier run at load 3–4); under load 8–15 the same build took 765.8 CPU-s (131). The goal of
+(149.8 docs/CPU-s, 721 s wall; load 2.7–3.6; largest worker 1.1 GB) beside tantivy 251 (399) in
+the same run; under load 8–15 the same build took 765.8 CPU-s (131). The goal of
 150 is met at 10,000 articles and missed by a hair at 100,000 (why an article costs ~10 % more
 there — bigger pools per segment, or the load — was not measured).
 
