@@ -26,14 +26,24 @@ def build() -> dict:
     watch = Stopwatch().start()
     built = build_index()
     watch.stop()
-    return build_figures(built.updated, watch, Path(index_path()))
+    return build_figures(built.updated, watch, Path(index_path()), segments=segment_count())
 
 
-def index_figures() -> dict:
-    """The size of an index a previous run built (for ``--reuse``)."""
+def index_figures(built: dict) -> dict:
+    """The figures of the build a previous run timed (``built``), with the size and segment count
+    of the index as it is now (for ``--reuse``: it may have been rebuilt by other means since)."""
     from articles.search.store import index_path
 
-    return build_figures(0, Stopwatch(), Path(index_path()))
+    return {**built, **{key: value for key, value in build_figures(0, Stopwatch(), Path(index_path())).items()
+                        if key == "size_mb"}, "segments": segment_count()}
+
+
+def segment_count() -> int:
+    """Segments of the index: every query walks each one (``articles.search.bulkwrite``)."""
+    from articles.search.store import open_index
+
+    with open_index().reader() as reader:
+        return len(reader.leaf_readers())
 
 
 def bench_engine(plan, repeat: int, *, highlight: bool = True) -> dict:

@@ -117,6 +117,8 @@ def format_report(report: dict) -> str:
     ]
     for key, name in builds:
         lines.append(_row(name, _build(build.get(key)), width=22))
+    if build.get("ours", {}).get("segments"):
+        lines.append(f"  (our index has {build['ours']['segments']} segment(s): every query walks each one)")
     if build.get("tantivy", {}).get("prepare_s"):
         lines.append(f"  (tantivy's build includes {build['tantivy']['prepare_s']} s of reading the database and "
                      f"jieba, the same Python work as ours)")

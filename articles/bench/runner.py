@@ -52,7 +52,10 @@ def _corpus_filters() -> dict:
 
 
 def run(articles: int, repeat: int, out_path: Path, *, stock_baseline: bool = True, tantivy: bool = True,
-        reuse: bool = False) -> dict:
+        reuse: bool = False, rebuild: bool = False) -> dict:
+    """Measure one corpus size. ``reuse``: the corpus (and, unless ``rebuild``, the indexes) a
+    previous run left in the data folder; ``rebuild``: every engine's index built and timed again
+    on that corpus, side by side in this run (what a change to a writer is measured with)."""
     from articles.bench.corpus import build_corpus
 
     seeds = Path(settings.BASE_DIR) / "seeds"
@@ -62,24 +65,27 @@ def run(articles: int, repeat: int, out_path: Path, *, stock_baseline: bool = Tr
                     "strings": check_strings(seeds), "build": {}, "engine": {}}
 
     _phase(report, "corpus")
+    keep_indexes = reuse and not rebuild
+    call_command("migrate", verbosity=0)  # a kept corpus may predate the current schema
     if reuse:
         report["corpus_seconds"] = previous.get("corpus_seconds", 0)
-        report["build"] = dict(previous.get("build", {}))
-        report["build"].setdefault("ours", ours.index_figures())
+        if keep_indexes:
+            report["build"] = dict(previous.get("build", {}))
+            report["build"]["ours"] = ours.index_figures(previous.get("build", {}).get("ours", {}))
     else:
-        call_command("migrate", verbosity=0)
         watch = Stopwatch().start()
         build_corpus(articles, seeds)
         report["corpus_seconds"] = round(watch.stop().wall, 1)
+    if not keep_indexes:
         _phase(report, "ours build")
         report["build"]["ours"] = _done(ours.build())
 
-    if postgresql.available() and (not reuse or "postgresql" not in report["build"]):
+    if postgresql.available() and (not keep_indexes or "postgresql" not in report["build"]):
         _phase(report, "postgresql build")
         report["build"]["postgresql"] = _done(postgresql.build())
 
     tantivy_index = reference.TantivyReference(data_dir / "tantivy_index") if tantivy else None
-    if tantivy_index and (not reuse or "tantivy" not in report["build"]):
+    if tantivy_index and (not keep_indexes or "tantivy" not in report["build"]):
         _phase(report, "tantivy build")
         report["build"]["tantivy"] = _done(tantivy_index.build())
 
@@ -114,7 +120,7 @@ def run(articles: int, repeat: int, out_path: Path, *, stock_baseline: bool = Tr
     if stock_baseline:
         stock_path = data_dir / "stock_index"
         stock.use_stock_backend(stock_path)
-        if not reuse or "stock" not in report["build"]:
+        if not keep_indexes or "stock" not in report["build"]:
             _phase(report, "stock build")
             report["build"]["stock"] = _done(stock.build(stock_path))
         _phase(report, "stock queries")

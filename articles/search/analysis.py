@@ -115,6 +115,9 @@ class Word(NamedTuple):
 
 
 _WORD_CHAR = re.compile(r"[^\W_]")
+# Word(...) goes through the named tuple's __new__, a Python function: tuple.__new__(Word, (…))
+# makes the same object in C, half the time (~0.15 ms of an article's indexing).
+_new_word = tuple.__new__
 
 
 def _is_word(text: str) -> bool:
@@ -132,6 +135,7 @@ def segment(text: str, *, for_index: bool = False) -> list[Word]:
     folded = fold_keep_length(text)
     segmenter = get_segmenter()
     freq = segmenter.FREQ
+    word_char = _WORD_CHAR.search
     words: list[Word] = []
     pos = 0
     offset = 0
@@ -140,7 +144,7 @@ def segment(text: str, *, for_index: bool = False) -> list[Word]:
         offset = end
         if piece.isspace():
             continue
-        if not _is_word(piece):
+        if word_char(piece) is None:  # punctuation (see _is_word)
             pos += 1
             continue
         lowered = piece.lower()
@@ -153,8 +157,8 @@ def segment(text: str, *, for_index: bool = False) -> list[Word]:
                     sub = lowered[i : i + size]
                     if sub not in seen and freq.get(sub):
                         seen.add(sub)
-                        words.append(Word(sub, pos, start + i, start + i + size))
-        words.append(Word(lowered, pos, start, end))
+                        words.append(_new_word(Word, (sub, pos, start + i, start + i + size)))
+        words.append(_new_word(Word, (lowered, pos, start, end)))
         pos += 1
     return words
 

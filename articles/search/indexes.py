@@ -40,30 +40,27 @@ def place_tags():
             .order_by(*ARTICLE_PLACES_ORDER))
 
 
+def body_blocks():
+    """The blocks an article's searchable body is made of, in reading order."""
+    return (Block.objects.filter(hidden=False, kind__in=BODY_KINDS).only("id", "article_id", "position", "seq", "text")
+            .order_by("position", "seq"))
+
+
+def topic_tags():
+    return ArticleTopic.objects.filter(rejected=False).select_related("topic")
+
+
+def published_credits():
+    return Credit.objects.filter(status=CreditStatus.PUBLISHED).select_related("person")
+
+
+# (the related name on Article, the attribute its prefetched list is kept in, the rows)
+INDEX_PREFETCHES = (("blocks", "index_blocks", body_blocks), ("region_tags", "index_regions", place_tags),
+                    ("topic_tags", "index_topics", topic_tags), ("credits", "index_credits", published_credits))
+
+
 def index_prefetches() -> list[Prefetch]:
-    return [
-        Prefetch(
-            "blocks",
-            queryset=Block.objects.filter(hidden=False, kind__in=BODY_KINDS).only(
-                "id", "article_id", "position", "seq", "text").order_by("position", "seq"),
-            to_attr="index_blocks",
-        ),
-        Prefetch(
-            "region_tags",
-            queryset=place_tags(),
-            to_attr="index_regions",
-        ),
-        Prefetch(
-            "topic_tags",
-            queryset=ArticleTopic.objects.filter(rejected=False).select_related("topic"),
-            to_attr="index_topics",
-        ),
-        Prefetch(
-            "credits",
-            queryset=Credit.objects.filter(status=CreditStatus.PUBLISHED).select_related("person"),
-            to_attr="index_credits",
-        ),
-    ]
+    return [Prefetch(related, queryset=rows(), to_attr=attr) for related, attr, rows in INDEX_PREFETCHES]
 
 
 def indexable_articles():
@@ -71,12 +68,14 @@ def indexable_articles():
     return Article.objects.select_related("page__issue__newspaper").prefetch_related(*index_prefetches())
 
 
-def _loaded(obj: Article, attr: str, related: str, queryset):
-    """The prefetched list, or (for an article loaded elsewhere) the same rows by a query."""
+def _loaded(obj: Article, attr: str, rows):
+    """The prefetched list, or (for an article loaded elsewhere) the same ``rows()`` by a query.
+    ``rows`` is called only then: building a queryset costs ~50 µs, about ten per article, which
+    was ~0.4 ms of every article's indexing when the querysets were built for nothing."""
     value = getattr(obj, attr, None)
     if value is not None:
         return value
-    return list(queryset.filter(**{related: obj}))
+    return list(rows().filter(article=obj))
 
 
 class ExactTextField(indexes.CharField):
@@ -119,8 +118,7 @@ class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
 
     # -- text -----------------------------------------------------------------------------------
     def _body(self, obj: Article) -> str:
-        blocks = _loaded(obj, "index_blocks", "article",
-                         Block.objects.filter(hidden=False, kind__in=BODY_KINDS).order_by("position", "seq"))
+        blocks = _loaded(obj, "index_blocks", body_blocks)
         return "\n".join(block.text for block in blocks if block.text)
 
     def prepare_title(self, obj: Article) -> str:
@@ -130,8 +128,7 @@ class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
         return self._body(obj)
 
     def prepare_grams(self, obj: Article) -> str:
-        blocks = _loaded(obj, "index_blocks", "article",
-                         Block.objects.filter(hidden=False, kind__in=BODY_KINDS).order_by("position", "seq"))
+        blocks = _loaded(obj, "index_blocks", body_blocks)
         others = [obj.column_label, obj.page.banner] + [block.text for block in blocks]
         return grams.field_value((obj.kicker, obj.headline, obj.subtitle), others)
 
@@ -164,7 +161,7 @@ class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
 
     # -- places, topics, people -----------------------------------------------------------------
     def _regions_by_level(self, obj: Article) -> dict[str, list[str]]:
-        tags = _loaded(obj, "index_regions", "article", place_tags())
+        tags = _loaded(obj, "index_regions", place_tags)
         found: dict[str, dict[str, None]] = {RegionLevel.CITY: {}, RegionLevel.COUNTY: {}}
         for tag in tags:
             region, depth = tag.region, 0
@@ -184,13 +181,11 @@ class ArticleIndex(indexes.SearchIndex, indexes.Indexable):
         return self._regions_by_level(obj)[RegionLevel.COUNTY]
 
     def prepare_topics(self, obj: Article) -> list[str]:
-        tags = _loaded(obj, "index_topics", "article",
-                       ArticleTopic.objects.filter(rejected=False).select_related("topic"))
+        tags = _loaded(obj, "index_topics", topic_tags)
         return list(dict.fromkeys(tag.topic.slug for tag in tags))
 
     def _credits(self, obj: Article):
-        return _loaded(obj, "index_credits", "article",
-                       Credit.objects.filter(status=CreditStatus.PUBLISHED).select_related("person"))
+        return _loaded(obj, "index_credits", published_credits)
 
     def prepare_persons(self, obj: Article) -> list[str]:
         return list(dict.fromkeys(credit.person.slug for credit in self._credits(obj)))

@@ -8,6 +8,7 @@ import sys
 
 import pytest
 from django.core.management import call_command
+from django.core.management.base import CommandError
 
 from articles.bench import reference
 from articles.bench.measure import Stopwatch
@@ -32,6 +33,11 @@ def test_exact_string_queries_are_what_their_kind_says(seeds_dir):
     for label, cut in cuts.items():
         assert label.strip('"') in cut.replace("/", "")
         assert label.strip('"') not in cut.split("/")
+
+
+def test_rebuild_needs_a_kept_corpus(tmp_path):
+    with pytest.raises(CommandError, match="--reuse"):
+        call_command("bench_search", "--articles", "10", "--rebuild", "--workdir", str(tmp_path), "--no-tantivy")
 
 
 @pytest.mark.slow
@@ -61,6 +67,7 @@ def test_bench_search_reports_every_kind_beside_the_references(tmp_path, capsys)
     # The first search of each query (cache emptied) is reported beside the repeated ones.
     assert set(report["ours_first_search"]) == {f"{kind} + facets" for kind in QUERY_KINDS} | {"filtered + facets"}
     assert "first search of each query" in table
+    assert report["build"]["ours"]["segments"] >= 1
     assert set(report["strings"]) == {q.label for kind in STRING_RULES for q in QUERY_KINDS[kind]}
 
     if "postgresql" in report["engine"]:  # a PostgreSQL DATABASE_URL: its search engine beside ours
@@ -76,3 +83,18 @@ def test_bench_search_reports_every_kind_beside_the_references(tmp_path, capsys)
         for row in ("one word", "two words"):
             assert ours[row] == theirs[row], row
         assert report["facet_check"]["equal"], report["facet_check"]["differences"]
+
+
+@pytest.mark.slow
+def test_rebuild_times_the_builds_again_on_the_kept_corpus(tmp_path):
+    """``--reuse --rebuild``: the same corpus, every index built and timed again in this run."""
+    work, out = tmp_path / "work", tmp_path / "again.json"
+    call_command("bench_search", "--articles", "60", "--repeat", "1", "--workdir", str(work), "--no-stock",
+                 "--no-tantivy")
+    first = json.loads((work / "60" / "report.json").read_text(encoding="utf-8"))
+    call_command("bench_search", "--articles", "60", "--repeat", "1", "--workdir", str(work), "--no-stock",
+                 "--no-tantivy", "--reuse", "--rebuild", "--json", str(out))
+    [again] = json.loads(out.read_text(encoding="utf-8"))
+    assert again["build"]["ours"]["docs"] == first["build"]["ours"]["docs"] == 60
+    assert again["build"]["ours"]["cpu_s"] > 0 and again["corpus_seconds"] == first["corpus_seconds"]
+    assert again["engine"]["ours"]["hits"] == first["engine"]["ours"]["hits"]

@@ -12,7 +12,8 @@ from django.conf import settings
 from whoosh.filedb.filestore import FileStorage
 
 from articles.search import bulkwrite
-from articles.search.indexes import indexable_articles
+from articles.models import Article
+from articles.search.indexes import ArticleIndex, indexable_articles
 from articles.search.service import search
 from articles.search.store import get_schema, reset_searcher
 from articles.search.writer import build_index, documents
@@ -49,6 +50,27 @@ def test_bulk_writer_writes_the_postings_whoosh_writes(private_index, tmp_path):
         for fieldname in ("text", "title", "grams"):
             assert ours.field_length(fieldname) == theirs.field_length(fieldname)
         assert _postings(ours) == _postings(theirs)
+
+
+def test_field_postings_are_what_whoosh_indexes(search_index):
+    """The pool's shortcut for the jieba text fields (and the plain path for the others) gives
+    each field's terms, frequencies, weights and values exactly as whoosh's ``field.index``."""
+    schema = get_schema()
+    checked = set()
+    for doc in documents(indexable_articles().order_by("pk")):
+        for name, value in doc.items():
+            if name in schema.names() and schema[name].indexed and value is not None:
+                texts, freqs, weights, values = bulkwrite.field_postings(schema[name], value)
+                assert sorted(zip(texts, freqs, weights, values)) == sorted(schema[name].index(value)), name
+                checked.add(name)
+    assert {"text", "title", "grams"} <= checked
+
+
+def test_a_lone_article_makes_the_document_a_prefetched_one_makes(search_index):
+    """Preparing an article loaded on its own (one reindex) queries what a build prefetches."""
+    index = ArticleIndex()
+    for pk in Article.objects.order_by("pk").values_list("pk", flat=True)[:5]:
+        assert index.full_prepare(Article.objects.get(pk=pk)) == index.full_prepare(indexable_articles().get(pk=pk))
 
 
 def _results(queries) -> dict:

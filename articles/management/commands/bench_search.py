@@ -38,17 +38,23 @@ class Command(BaseCommand):
                             help="keep the throwaway data here (one sub-folder per size) instead of a temp folder")
         parser.add_argument("--reuse", action="store_true",
                             help="measure searches again on the corpus and indexes a previous run left in --workdir")
+        parser.add_argument("--rebuild", action="store_true",
+                            help="with --reuse: build and time every engine's index again on the kept corpus")
         parser.add_argument("--child", action="store_true", help="internal: run one size in this process")
         parser.add_argument("--out", help="internal: where the child writes its JSON report")
 
-    def handle(self, *args, articles, repeat, json_path, no_stock, no_tantivy, workdir, reuse, child, out, **options):
+    def handle(self, *args, articles, repeat, json_path, no_stock, no_tantivy, workdir, reuse, rebuild, child, out,
+               **options):
         if not no_tantivy and not reference.available():
             raise CommandError(reference.INSTALL_HINT)
         if child:
-            run(articles[0], repeat, Path(out), stock_baseline=not no_stock, tantivy=not no_tantivy, reuse=reuse)
+            run(articles[0], repeat, Path(out), stock_baseline=not no_stock, tantivy=not no_tantivy, reuse=reuse,
+                rebuild=rebuild)
             return
         if reuse and not workdir:
             raise CommandError("--reuse needs the --workdir of a previous run")
+        if rebuild and not reuse:
+            raise CommandError("--rebuild goes with --reuse (a new corpus is always built and indexed)")
         if repeat < 1 or any(count < 1 for count in articles):
             raise CommandError("--articles and --repeat must be at least 1")
         reports = []
@@ -64,7 +70,7 @@ class Command(BaseCommand):
             command = [sys.executable, "manage.py", "bench_search", "--child", "--articles", str(count),
                        "--repeat", str(repeat), "--out", str(out_path)]
             command += [flag for flag, on in (("--no-stock", no_stock), ("--no-tantivy", no_tantivy),
-                                              ("--reuse", reuse)) if on]
+                                              ("--reuse", reuse), ("--rebuild", rebuild)) if on]
             self.stderr.write(f"benchmarking {count} articles in {folder} …")
             # SQLite in the folder; or, with a PostgreSQL DATABASE_URL, a scratch database on that
             # server (kept with a --workdir for --reuse), where the PostgreSQL engine is measured too.
