@@ -53,12 +53,8 @@ jieba, which any engine over these words pays (tantivy's build in ``bench_search
 of its time in the same preparation). Unigrams *with* positions instead of bigrams would remove
 ~490 postings per article (~1 ms) but turn every common two-character string into a positions
 join at query time; with the bulk writer that trade is no longer worth it.
-``bench_search --articles 10000`` on a shared, loaded machine (load 6-20; one run, CPU over all
-processes): ours 80 CPU-s (125 articles per CPU-s, 95 MB) beside stock haystack Whoosh 167 CPU-s
-(60 per CPU-s, 118 MB) and tantivy 40 CPU-s (250 per CPU-s, 8 MB, most of it the same jieba
-preparation in Python); before the bulk writer, on a quiet machine: ours 132 CPU-s (76 per CPU-s,
-104 MB), stock 138 CPU-s. At 100,000 articles (load 5-20 during the build): 725 CPU-s (138 per
-CPU-s, 914 MB; the word-only index was 560 MB) beside tantivy's 286 CPU-s (350 per CPU-s).
+The build's current figures (10,000 and 100,000 articles, beside tantivy and stock Whoosh) and
+where an article's CPU goes now are in ``bulkwrite``'s docstring, the one place they are kept.
 
 The posting value of a bigram is its positions as little-endian uint32 *deltas* (``GramFormat``):
 a block of them decodes with one ``np.frombuffer`` and a cumulative sum, and Whoosh's zlib
