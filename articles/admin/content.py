@@ -72,6 +72,7 @@ class ArticleAdmin(ChangedInEditorAdmin):
     list_display = ("__str__", "page", "order", "byline", "status", "open_flag_count", "editor_link")
     list_filter = ("status", OpenFlagFilter, "page__issue__date_is_estimated")
     search_fields = ("headline", "kicker", "subtitle", "byline", "column_label", "slug", "=id")
+    object_history_template = "admin/articles/object_history_with_revisions.html"
     list_select_related = ("page__issue__newspaper",)
     readonly_fields = (
         "page", "order", "kicker", "headline", "subtitle", "column_label", "byline", "slug",

@@ -49,6 +49,7 @@ class PageAdmin(SearchIndexedAdmin):
                        "imported_at", "updated_at", "version")
     fields = ("name", "banner", *readonly_fields)
     change_form_template = "admin/articles/page/change_form.html"
+    object_history_template = "admin/articles/object_history_with_revisions.html"
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(
