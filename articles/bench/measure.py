@@ -59,8 +59,13 @@ def build_figures(docs: int, watch: Stopwatch, index_dir: Path, **extra) -> dict
             "docs_per_s": round(docs / watch.wall, 1) if watch.wall else 0,
             "cpu_s": round(watch.cpu, 1), "docs_per_cpu_s": round(docs / watch.cpu, 1) if watch.cpu else 0,
             "cpu_main_process_s": round(watch.cpu_main, 1),
-            "size_mb": round(folder_size(index_dir) / 1e6, 1),
-            "largest_child_rss_mb": round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024), **extra}
+            "size_mb": round(folder_size(index_dir) / 1e6, 1), **extra}
+
+
+def largest_child_rss_mb() -> int:
+    """The peak memory of the largest child process this process has waited for, so far (the kernel
+    keeps one maximum over all of them: meaningful right after the only build that forks workers)."""
+    return round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)
 
 
 def folder_size(path: Path) -> int:

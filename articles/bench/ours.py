@@ -14,7 +14,7 @@ from pathlib import Path
 from django.conf import settings
 from django.db import transaction
 
-from .measure import Stopwatch, build_figures, time_first_searches, time_plan
+from .measure import Stopwatch, build_figures, folder_size, largest_child_rss_mb, time_first_searches, time_plan
 
 
 def build() -> dict:
@@ -26,7 +26,8 @@ def build() -> dict:
     watch = Stopwatch().start()
     built = build_index()
     watch.stop()
-    return build_figures(built.updated, watch, Path(index_path()), segments=segment_count())
+    return build_figures(built.updated, watch, Path(index_path()), segments=segment_count(),
+                         largest_child_rss_mb=largest_child_rss_mb())
 
 
 def index_figures(built: dict) -> dict:
@@ -34,8 +35,7 @@ def index_figures(built: dict) -> dict:
     of the index as it is now (for ``--reuse``: it may have been rebuilt by other means since)."""
     from articles.search.store import index_path
 
-    return {**built, **{key: value for key, value in build_figures(0, Stopwatch(), Path(index_path())).items()
-                        if key == "size_mb"}, "segments": segment_count()}
+    return {**built, "size_mb": round(folder_size(Path(index_path())) / 1e6, 1), "segments": segment_count()}
 
 
 def segment_count() -> int:
