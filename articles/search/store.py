@@ -209,7 +209,7 @@ class FacetColumn:
         are); when more than half the documents match, the other half's counts are taken from the
         totals instead, so a common word costs no more than a rare one."""
         if 2 * len(docnums) > self.doc_count:
-            others = np.flatnonzero(~matching_mask_of(self.doc_count, docnums))
+            others = np.flatnonzero(~postings.bitmap(docnums, self.doc_count))
             counts = self._totals - self._counts_of(others)
         else:
             counts = self._counts_of(docnums)
@@ -308,11 +308,6 @@ def sort_keys(searcher, fieldname: str = "date") -> np.ndarray:
     return keys.astype(np.int64, copy=False)
 
 
-def matching_mask_of(doc_count: int, docnums: np.ndarray) -> np.ndarray:
-    """A boolean array over ``doc_count`` document numbers, set for ``docnums`` (an array)."""
-    mask = np.zeros(doc_count, dtype=bool)
-    mask[docnums] = True
-    return mask
 
 
 @lru_cache(maxsize=1)
