@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import math
+from contextlib import contextmanager
 
 from django.db import DatabaseError, connections, router, transaction
 
@@ -69,41 +70,43 @@ def _cursor():
     return connection.cursor()
 
 
-def _execute(sql: str, params: list) -> list[tuple]:
+@contextmanager
+def _search_cursor():
+    """A cursor in a transaction on the read database (where ``PLANNER_SETTINGS`` apply, SET LOCAL);
+    a database error becomes ``SearchUnavailable`` (the page says search is unavailable, never a 500)."""
     from articles.search.service import SearchUnavailable
 
     try:
         with transaction.atomic(using=read_alias()), _cursor() as cursor:
-            cursor.execute(PLANNER_SETTINGS)
-            cursor.execute(sql, params)
-            return cursor.fetchall()
+            yield cursor
     except DatabaseError as error:
         raise SearchUnavailable(f"the PostgreSQL search documents cannot be read: {error}") from error
+
+
+def _execute(sql: str, params: list) -> list[tuple]:
+    with _search_cursor() as cursor:
+        cursor.execute(PLANNER_SETTINGS)
+        cursor.execute(sql, params)
+        return cursor.fetchall()
 
 
 def _execute_cached(sql: str, params: list) -> tuple:
     """The first row of a search statement, from this process's cache when the database snapshot is
     the one it was read in (``cache``: exact, an edit is findable at once). The statement also
     returns its own snapshot, so a result is stored under the snapshot it was really read in."""
-    from articles.search.service import SearchUnavailable
-
     if not cache.capacity():
         return _execute(sql, params)[0]
-    alias = read_alias()
-    try:
-        with transaction.atomic(using=alias), _cursor() as cursor:
-            cursor.execute(cache.SNAPSHOT_SQL)
-            snapshot, writing = cursor.fetchone()
-            connection_settings = connections[alias].settings_dict
-            if not writing:
-                found = cache.get(cache.key(connection_settings, snapshot, sql, params))
-                if found is not None:
-                    return found
-            cursor.execute(PLANNER_SETTINGS)
-            cursor.execute(f"SELECT s.*, pg_current_snapshot()::text FROM ({sql}) AS s", params)
-            *found, read_in = cursor.fetchone()
-    except DatabaseError as error:
-        raise SearchUnavailable(f"the PostgreSQL search documents cannot be read: {error}") from error
+    with _search_cursor() as cursor:
+        cursor.execute(cache.SNAPSHOT_SQL)
+        snapshot, writing = cursor.fetchone()
+        connection_settings = cursor.db.settings_dict
+        if not writing:
+            found = cache.get(cache.key(connection_settings, snapshot, sql, params))
+            if found is not None:
+                return found
+        cursor.execute(PLANNER_SETTINGS)
+        cursor.execute(f"SELECT s.*, pg_current_snapshot()::text FROM ({sql}) AS s", params)
+        *found, read_in = cursor.fetchone()
     if not writing:
         cache.put(cache.key(connection_settings, read_in, sql, params), tuple(found))
     return tuple(found)
