@@ -88,10 +88,15 @@ def attach_page_image(page, image: PageImage) -> bool:
     return True
 
 
+def image_storage():
+    """Where page images are stored (``Page.image``'s storage: MEDIA_ROOT by default)."""
+    return Page._meta.get_field("image").storage
+
+
 def unreferenced_images(older_than_seconds: float) -> list[str]:
     """Stored page images no page points to, last changed more than ``older_than_seconds`` ago (a
     younger one may belong to an import that has stored its file and not yet committed), by name."""
-    storage = Page._meta.get_field("image").storage
+    storage = image_storage()
     if not storage.exists(FOLDER):
         return []
     referenced = set(Page.objects.exclude(image="").values_list("image", flat=True))

@@ -2,8 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
-from articles.ingest.page_images import unreferenced_images
-from articles.models import Page
+from articles.ingest.page_images import image_storage, unreferenced_images
 
 
 class Command(BaseCommand):
@@ -18,7 +17,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, delete=False, older_than=24.0, verbosity=1, **options):
         names = unreferenced_images(older_than * 3600)
-        storage = Page._meta.get_field("image").storage
+        storage = image_storage()
         for name in names:
             if delete:
                 storage.delete(name)
