@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from articles.editing import split_article
 from articles.models import Article, Block
+from articles.models.choices import RevisionAction
 
 pytestmark = pytest.mark.django_db
 
@@ -26,4 +27,4 @@ def test_admin_history_points_to_the_revision_history(client, editor):
         html = client.get(url).content.decode()
         assert f'<a href="{revisions}">修订历史</a>' in html, url
         revisions_html = client.get(revisions).content.decode()
-        assert "拆分" in revisions_html  # the split is there
+        assert str(RevisionAction.SPLIT.label) in revisions_html  # the split is there
