@@ -261,7 +261,7 @@ def search(results, facet_names: list[str], highlight: bool, relax: bool = True)
                 break
     results.parsed_query, results.total, results.facets = parsed, total, facets
     if total:
-        results.page = min(page, max(1, math.ceil(total / per_page)))
+        results.page = min(page, results.num_pages)
         results.hits = _hits(scored, parsed, highlight)
     return results
 
@@ -280,7 +280,7 @@ def matching_article_ids(parsed: ParsedQuery) -> tuple[set[int], str | None]:
 
 def more_like_this_hits(article_id: int, limit: int = 5):
     """The articles sharing this one's most telling words (tf × idf), best first, without itself."""
-    from articles.search.service import _NOTHING, hit_from_stored
+    from articles.search.service import _NOTHING
 
     words = _execute(
         f"SELECT lexeme, coalesce(array_length(positions, 1), 1) FROM {TABLE}, unnest(words)"
@@ -300,5 +300,4 @@ def more_like_this_hits(article_id: int, limit: int = 5):
         f"SELECT article_id, ts_rank('{RANK_WEIGHTS}', words, %s::tsquery, {RANK_NORMALIZATION}) AS score"
         f" FROM {TABLE} WHERE words @@ %s::tsquery AND article_id <> %s ORDER BY score DESC, article_id LIMIT %s",
         [query, query, article_id, limit])
-    stored = _stored([pk for pk, _score in scored])
-    return [hit_from_stored(stored[pk], score, _NOTHING, False) for pk, score in scored if pk in stored]
+    return _hits(scored, _NOTHING, highlight=False)
