@@ -47,7 +47,9 @@ def body_blocks():
 
 
 def topic_tags():
-    return ArticleTopic.objects.filter(rejected=False).select_related("topic")
+    """An article's topics, primary first, in the same order on every database and every build."""
+    return (ArticleTopic.objects.filter(rejected=False).select_related("topic")
+            .order_by("-is_primary", "-score", "topic__slug"))
 
 
 def published_credits():
