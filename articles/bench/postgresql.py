@@ -20,6 +20,7 @@ from __future__ import annotations
 import os
 import statistics
 import time
+from pathlib import Path
 
 from django.db import connection, transaction
 from django.test import override_settings
@@ -35,29 +36,58 @@ def available() -> bool:
     return connection.vendor == "postgresql"
 
 
-def backend_cpu_seconds() -> float:
-    """User + system CPU seconds of the server process serving this connection."""
+def _stat(pid: int) -> list[str]:
+    """The fields of /proc/PID/stat after the command name (field 3 of proc(5) is item 0)."""
+    return open(f"/proc/{pid}/stat", encoding="ascii").read().rsplit(")", 1)[1].split()
+
+
+def _backend_pid() -> int:
     with connection.cursor() as cursor:
         cursor.execute("SELECT pg_backend_pid()")
-        pid = cursor.fetchone()[0]
+        return cursor.fetchone()[0]
+
+
+def backend_cpu_seconds() -> float:
+    """User + system CPU seconds of the server process serving this connection."""
     try:
-        fields = open(f"/proc/{pid}/stat", encoding="ascii").read().rsplit(")", 1)[1].split()
+        fields = _stat(_backend_pid())
     except OSError:
         return 0.0  # the server runs elsewhere: its CPU is not counted
     return (int(fields[11]) + int(fields[12])) / TICKS
 
 
+def server_cpu_seconds() -> float:
+    """User + system CPU seconds of the whole server: the postmaster, every live process it
+    started, and (``cutime``/``cstime``) those that ended — the backends of connections already
+    closed, such as a parallel build's workers'. Includes background work (autovacuum, WAL)."""
+    try:
+        postmaster = int(_stat(_backend_pid())[1])
+        fields = _stat(postmaster)
+        total = sum(int(fields[i]) for i in (11, 12, 13, 14))
+        for entry in Path("/proc").iterdir():
+            if entry.name.isdigit():
+                try:
+                    child = _stat(int(entry.name))
+                except OSError:
+                    continue  # ended meanwhile (then counted in the postmaster's cutime)
+                if int(child[1]) == postmaster:
+                    total += int(child[11]) + int(child[12])
+    except OSError:
+        return 0.0
+    return total / TICKS
+
+
 def build() -> dict:
-    """Every search document written afresh (``build_index`` on this engine); CPU of this process
-    and of the server's backend; size = the table, its TOAST and its indexes."""
+    """Every search document written afresh (``build_index`` on this engine); CPU of this process, its
+    workers and the whole server (``server_cpu_seconds``); size = the table, its TOAST and its indexes."""
     from articles.search.pg.documents import rebuild
     from articles.search.pg.schema import TABLE
 
-    server0 = backend_cpu_seconds()
+    server0 = server_cpu_seconds()
     watch = Stopwatch().start()
     built = rebuild()
     watch.stop()
-    server = backend_cpu_seconds() - server0
+    server = server_cpu_seconds() - server0
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT pg_total_relation_size('{TABLE}'), pg_indexes_size('{TABLE}')")
         total, indexes = cursor.fetchone()

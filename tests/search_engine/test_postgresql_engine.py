@@ -211,3 +211,39 @@ def test_a_remembered_result_is_replaced_as_soon_as_another_transaction_commits(
     finally:
         set_headline(article.headline)
     assert not found(token)
+
+
+@pytest.mark.slow
+@on_postgresql
+def test_a_build_by_two_processes_writes_what_one_process_writes(tmp_path):
+    """``build_index`` on this engine computes the rows in worker processes; the documents must be
+    the very ones a build in one process writes, every article's once."""
+    import subprocess
+    import sys
+    from contextlib import closing
+    from pathlib import Path
+
+    from live_site import synthetic_archive
+    from unionarchive.scratch_database import connect, scratch_database
+
+    def documents(url) -> tuple[int, str]:
+        with closing(connect(url)) as db:
+            return db.execute("SELECT count(*), md5(string_agg(concat_ws('|', article_id, words, grams, exact,"
+                              " facet_keys, headline, body), '#' ORDER BY article_id))"
+                              " FROM articles_search_document").fetchone()
+
+    def build(env, procs: int) -> None:
+        done = subprocess.run([sys.executable, "manage.py", "build_index", "--procs", str(procs)],
+                              cwd=Path(__file__).resolve().parents[2], env={**env, "SEARCH_ENGINE": "postgresql"},
+                              capture_output=True, text=True, timeout=300)
+        assert done.returncode == 0, done.stderr[-3000:]
+
+    with scratch_database(tmp_path) as url:
+        env = synthetic_archive(tmp_path, 120, database_url=url)
+        build(env, 1)
+        one = documents(url)
+        build(env, 2)
+        with closing(connect(url)) as db:
+            articles = db.execute("SELECT count(*) FROM articles_article").fetchone()[0]
+        assert one[0] == articles > 0
+        assert documents(url) == one

@@ -26,7 +26,7 @@ class Command(BaseCommand):
                 self.stdout.write(f"  {done}/{total}")
 
         if uses_postgresql():
-            report = rebuild(progress=progress)
+            report = rebuild(progress=progress, procs=procs)
             if verbosity:
                 rate = report.updated / report.seconds if report.seconds else 0
                 self.stdout.write(self.style.SUCCESS(

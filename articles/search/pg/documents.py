@@ -19,14 +19,19 @@ A row (see the table in ``articles.search.pg``):
 
 from __future__ import annotations
 
+import functools
+import gc
+import math
+import multiprocessing
 import time
 from collections.abc import Iterable
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from django.db import DEFAULT_DB_ALIAS, connections
 
 from articles.search import grams
-from articles.search.analysis import segment
+from articles.search.analysis import get_segmenter, segment
 from articles.search.indexes import ArticleIndex, indexable_articles
 
 from .schema import TABLE
@@ -108,22 +113,34 @@ def row(index: ArticleIndex, article) -> tuple:
     return tuple(values[c] if c in values else (prepared.get(c) or "") for c in COLUMNS)
 
 
+def rows_of(chunk: list[int], using: str = DEFAULT_DB_ALIAS) -> list[tuple]:
+    """The document rows of these articles (those that exist), as the database shows them."""
+    index = ArticleIndex()
+    return [row(index, article) for article in indexable_articles().using(using).filter(pk__in=chunk)]
+
+
+def write_rows(chunk: list[int], rows: list[tuple], using: str = DEFAULT_DB_ALIAS) -> int:
+    """Upsert ``rows``, the documents of ``chunk``'s articles, and delete the documents of the
+    articles of ``chunk`` that have none (deleted articles)."""
+    with connections[using].cursor() as cursor:
+        cursor.execute(f"DELETE FROM {TABLE} WHERE article_id = ANY(%s) AND NOT article_id = ANY(%s)",
+                       [chunk, [r[0] for r in rows]])
+        if rows:
+            cursor.executemany(UPSERT_SQL, rows)
+    return len(rows)
+
+
+def chunks(ids: list[int], parts: int = 1) -> list[list[int]]:
+    """``ids`` in runs of at most ``CHUNK``, and in at least ``parts`` runs when there are enough."""
+    size = max(1, min(CHUNK, math.ceil(len(ids) / parts)))
+    return [ids[start : start + size] for start in range(0, len(ids), size)]
+
+
 def reindex(article_ids: Iterable[int], using: str = DEFAULT_DB_ALIAS) -> int:
     """Rewrite the documents of these articles from the database as this transaction sees it;
     delete those of articles that no longer exist. Returns the number of documents written."""
     ids = sorted({int(i) for i in article_ids if i is not None})
-    written = 0
-    index = ArticleIndex()
-    for start in range(0, len(ids), CHUNK):
-        chunk = ids[start : start + CHUNK]
-        rows = [row(index, article) for article in indexable_articles().using(using).filter(pk__in=chunk)]
-        with connections[using].cursor() as cursor:
-            cursor.execute(f"DELETE FROM {TABLE} WHERE article_id = ANY(%s) AND NOT article_id = ANY(%s)",
-                           [chunk, [r[0] for r in rows]])
-            if rows:
-                cursor.executemany(UPSERT_SQL, rows)
-        written += len(rows)
-    return written
+    return sum(write_rows(chunk, rows_of(chunk, using), using) for chunk in chunks(ids))
 
 
 @dataclass
@@ -133,28 +150,55 @@ class BuildReport:
     seconds: float = 0.0
 
 
-def rebuild(using: str = DEFAULT_DB_ALIAS, progress=None) -> BuildReport:
+def rebuild(using: str = DEFAULT_DB_ALIAS, progress=None, procs: int | None = None) -> BuildReport:
     """Every article's document, written afresh in one transaction (readers see the old documents
-    until it commits), then ANALYZE so the planner knows the new table."""
+    until it commits), then ANALYZE so the planner knows the new table.
+
+    The rows are computed by ``procs`` processes (jieba's cut is ~90 % of the work, and Python runs
+    it on one core per process) and written by this one, in its transaction: 68 → ~130 docs/s on 2
+    cores. Workers read the articles on their own connections, i.e. what is committed — so inside
+    an outer transaction (a test's) the rows are computed here."""
     from django.db import transaction
 
     from articles.models import Article
+    from articles.search.writer import BUILD_PROCS, MP_MIN_DOCS
 
     started = time.perf_counter()
     report = BuildReport()
     ids = list(Article.objects.using(using).order_by("pk").values_list("pk", flat=True))
-    with transaction.atomic(using=using):
-        with connections[using].cursor() as cursor:
-            cursor.execute(f"DELETE FROM {TABLE}")
-            report.deleted = max(0, cursor.rowcount - len(ids))
-        for start in range(0, len(ids), CHUNK):
-            report.updated += reindex(ids[start : start + CHUNK], using)
-            if progress:
-                progress(report.updated, len(ids))
+    procs = (BUILD_PROCS if len(ids) >= MP_MIN_DOCS else 1) if procs is None else procs
+    with _row_computer(procs, using) as compute:
+        with transaction.atomic(using=using):
+            with connections[using].cursor() as cursor:
+                cursor.execute(f"DELETE FROM {TABLE}")
+                report.deleted = max(0, cursor.rowcount - len(ids))
+            for chunk, rows in compute(chunks(ids, parts=4 * procs)):
+                report.updated += write_rows(chunk, rows, using)
+                if progress:
+                    progress(report.updated, len(ids))
     with connections[using].cursor() as cursor:
         cursor.execute(f"ANALYZE {TABLE}")
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _chunk_rows(chunk: list[int], using: str) -> tuple[list[int], list[tuple]]:
+    return chunk, rows_of(chunk, using)
+
+
+@contextmanager
+def _row_computer(procs: int, using: str):
+    """A function from chunks of ids to (chunk, rows) pairs in order: a pool of ``procs`` forked
+    processes, or this process when one is asked for or a transaction is open here."""
+    if procs <= 1 or connections[using].in_atomic_block:
+        yield lambda id_chunks: (_chunk_rows(chunk, using) for chunk in id_chunks)
+        return
+    get_segmenter()  # loaded once here, inherited by the workers
+    connections.close_all()  # a forked child must open its own database connection
+    with multiprocessing.get_context("fork").Pool(procs, initializer=gc.freeze) as pool:
+        yield lambda id_chunks: pool.imap(functools.partial(_chunk_rows, using=using), id_chunks)
+        pool.close()
+        pool.join()  # the children's CPU counts in RUSAGE_CHILDREN once they are waited for
 
 
 def indexed_versions(using: str = DEFAULT_DB_ALIAS) -> dict[int, tuple[str, int | None]]:
