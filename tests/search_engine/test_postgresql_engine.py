@@ -247,3 +247,23 @@ def test_a_build_by_two_processes_writes_what_one_process_writes(tmp_path):
             articles = db.execute("SELECT count(*) FROM articles_article").fetchone()[0]
         assert one[0] == articles > 0
         assert documents(url) == one
+
+
+@on_postgresql
+def test_a_filtered_search_scores_every_strong_match_when_the_filter_leaves_few(postgresql_engine, monkeypatch):
+    """Past ``RANK_ALL`` strong matches only title matches are scored (the rest newest first); that
+    count is taken among the filtered results, so a word common in the whole archive is ranked by
+    its score within a city that has few articles with it."""
+    from articles.search.pg import service as pg_service
+
+    word = "工会"
+    everywhere = search(word, per_page=1)
+    cities = sorted(everywhere.facets["city"], key=lambda item: item[1])
+    city, count = next((value, n) for value, n in cities if 1 < n < everywhere.total)
+    monkeypatch.setattr(pg_service, "RANK_ALL", count)  # more strong matches than this overall, not in the city
+    assert search(word, per_page=everywhere.total).hits[-1].score == 0.0  # unscored: past RANK_ALL overall
+    in_city = search(word, filters={"city": [city]}, per_page=count)
+    assert in_city.total == count
+    body_only = [hit for hit in in_city.hits if word not in hit.headline + hit.subtitle + hit.kicker]
+    assert any(hit.score > 0 for hit in body_only)  # before: 0.0, newest first (RANK_ALL counted over all)
+    assert [hit.score for hit in in_city.hits] == sorted((hit.score for hit in in_city.hits), reverse=True)

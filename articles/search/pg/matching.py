@@ -51,7 +51,8 @@ TRUE, FALSE = Sql("TRUE"), Sql("FALSE")
 
 
 def _join(operator: str, parts: list[Sql]) -> Sql:
-    parts = [p for p in parts if p is not None]
+    neutral = TRUE if operator == " AND " else FALSE
+    parts = [p for p in parts if p is not None and p is not neutral]
     if not parts:
         return TRUE if operator == " AND " else FALSE
     if len(parts) == 1:
@@ -171,15 +172,17 @@ def matching_condition(parsed: ParsedQuery) -> Sql:
     return Sql(f"article_id = ANY(ARRAY{found.text})", found.params)
 
 
-def strong_ids(parsed: ParsedQuery) -> Sql | None:
-    """A query giving the ids of documents where every group matches strongly (among the matching
-    ones: the caller intersects), or None when every matching document is strong."""
+def strong_ids(parsed: ParsedQuery, where: Sql = TRUE) -> Sql | None:
+    """A query giving the ids of documents passing ``where`` (the filters) where every group
+    matches strongly (among the matching ones: the caller intersects), or None when every matching
+    document is strong. The filters go into every arm: the set is then only as large as the
+    filtered results (and "more than ``RANK_ALL`` strong matches" is counted among them)."""
     groups = []
     for group in parsed.must:
         clauses = [clause_sql(clause) for clause in group]
         if any(c.strong is None for c in clauses):
             continue  # a person clause: always strong
-        groups.append(_union([arm for c in clauses for arm in c.strong]))
+        groups.append(_union([arm & where for c in clauses for arm in c.strong]))
     return _set_operation("INTERSECT", groups) if groups else None
 
 

@@ -19,7 +19,7 @@ from django.db import DatabaseError, connections, router, transaction
 
 from articles.search.aliases import expand_aliases
 from articles.search.query import ParsedQuery
-from articles.search.vocabulary import FILTERS, SORT_OLDEST, SORT_RELEVANCE
+from articles.search.vocabulary import SORT_OLDEST, SORT_RELEVANCE
 
 from . import cache
 from .matching import Sql, all_of, any_of, matching_condition, matching_ids, rank_query, strong_ids, tsquery
@@ -112,20 +112,26 @@ def _execute_cached(sql: str, params: list) -> tuple:
     return tuple(found)
 
 
+def facet_key(name: str, value) -> str:
+    """A facet value as ``facet_keys`` holds it (``name=value``; migration 0016 writes them)."""
+    return f"{name}={value}"
+
+
 def filter_sql(parsed: ParsedQuery, filters: dict[str, list[str]]) -> Sql:
+    """The date range and the chosen facet values (any of a facet's values, every facet), as
+    conditions the GIN index on ``facet_keys`` answers (migration 0017): PostgreSQL ANDs its bitmap
+    with the text condition's, and visits only the rows that pass both — 工会 in one year and one
+    city at 100,000 articles read 1,672 rows instead of 95,146 (211 → 58 ms with the strong set
+    filtered too, see ``strong_ids``)."""
     parts = []
     if parsed.date_from:
         parts.append(Sql("date >= %s", [parsed.date_from]))
     if parsed.date_to:
         parts.append(Sql("date <= %s", [parsed.date_to]))
-    for key, values in filters.items():
-        facet = FILTERS[key]
-        if facet.multivalued:
-            parts.append(Sql(f"{facet.field} && %s::text[]", [values]))
-        elif key == "year":
-            parts.append(Sql("year = ANY(%s)", [[int(v) for v in values]]))
-        else:
-            parts.append(Sql(f"{facet.field} = ANY(%s::text[])", [values]))
+    for name, values in filters.items():
+        if name == "year":
+            values = [int(v) for v in values]
+        parts.append(Sql("facet_keys && %s::text[]", [[facet_key(name, v) for v in values]]))
     return all_of(parts)
 
 
@@ -140,7 +146,7 @@ def _facets_sql() -> str:
 def _facet_counts(rows, facet_names: list[str]) -> dict[str, list]:
     facets: dict[str, list] = {name: [] for name in facet_names}
     for key, count in rows:
-        name, _, value = key.partition("=")
+        name, _, value = key.partition("=")  # see facet_key
         if name in facets:
             facets[name].append((int(value) if name == "year" else value, int(count)))
     for name in facets:
@@ -170,7 +176,7 @@ def _find(parsed: ParsedQuery, where: Sql, facet_names: list[str], sort: str, pa
     params: list = []
     ctes, joined = "", ""
     words = rank_query(parsed)
-    strong = strong_ids(parsed) if ranked else None
+    strong = strong_ids(parsed, where) if ranked else None
     if strong is not None:
         ctes = (f"s AS MATERIALIZED (SELECT article_id AS strong_id FROM {strong.text} AS x),"
                 " sn AS (SELECT count(*) AS n FROM s), ")
@@ -182,8 +188,8 @@ def _find(parsed: ParsedQuery, where: Sql, facet_names: list[str], sort: str, pa
         is_strong = "s.strong_id IS NOT NULL"
         many = Sql(f"(SELECT n FROM sn) > {RANK_ALL}")
     else:  # every match is strong
-        ids = matching_ids(parsed)
-        is_strong, many = "TRUE", Sql(f"(SELECT count(*) FROM {ids.text} AS x) > {RANK_ALL}", ids.params)
+        is_strong = "TRUE"
+        many = Sql(f"(SELECT count(*) FROM {TABLE} WHERE {condition.text}) > {RANK_ALL}", condition.params)
     columns.append(f"{is_strong} AS strong")
     if ranked and words:
         titled = _titled(parsed)
