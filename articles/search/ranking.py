@@ -64,9 +64,11 @@ def _lengths(searcher, fieldname: str) -> np.ndarray:
 
 
 def rank(searcher, words_by_field: dict[str, list[str]], boosts: dict[str, float], docnums: np.ndarray,
-         limit: int, memo: dict | None = None, strong: np.ndarray | None = None) -> list[tuple[int, float]]:
-    """The ``limit`` best (document number, score) of ``docnums``: documents in ``strong`` first,
-    then by BM25F, best first (ties: lower number).
+         limit: int, memo: dict | None = None, strong: np.ndarray | None = None,
+         coordination: np.ndarray | None = None) -> list[tuple[int, float]]:
+    """The ``limit`` best (document number, score) of ``docnums``: those matching more clauses of
+    the query's OR groups first (``coordination``, one count per document of ``docnums``; see
+    ``clauses_matched``), then documents in ``strong``, then by BM25F, best first (ties: lower number).
 
     ``words_by_field``: the positive query words to score in each field, e.g. {"text": [...],
     "title": [...]}; ``boosts``: extra weight per field (on top of the index's field boosts).
@@ -98,9 +100,11 @@ def rank(searcher, words_by_field: dict[str, list[str]], boosts: dict[str, float
                 weight = weights[at[present]]
                 norm = K1 * ((1 - B) + B * lengths[candidates[present]] / average)
                 candidate_scores[present] += boost * idf * weight * (K1 + 1) / (weight + norm)
-    tier = np.zeros(len(candidates), dtype=np.int8)
+    tier = np.zeros(len(candidates), dtype=np.int32)
     if strong is not None and len(strong):
-        tier = postings.members(candidates, strong).astype(np.int8)
+        tier += postings.members(candidates, strong)
+    if coordination is not None:
+        tier += 2 * coordination.astype(np.int32)  # one more clause outranks being strong
     if limit < len(candidates):
         # The best ``limit`` by (tier, score): a tier outweighs any score.
         combined = tier * (candidate_scores.max(initial=0.0) + 1.0) + candidate_scores
@@ -108,6 +112,21 @@ def rank(searcher, words_by_field: dict[str, list[str]], boosts: dict[str, float
         candidates, candidate_scores, tier = candidates[keep], candidate_scores[keep], tier[keep]
     order = np.lexsort((candidates, -candidate_scores, -tier))
     return [(int(candidates[i]), float(candidate_scores[i])) for i in order]
+
+
+def clauses_matched(searcher, parsed, docnums: np.ndarray, memo: dict | None = None) -> np.ndarray | None:
+    """For each of ``docnums`` (sorted), how many clauses of the query's OR groups it matches; None
+    when no group has two clauses. Coordination, as classic Lucene scoring has it: an article with
+    two of the terms of ``工会 OR 劳模`` — or of a relaxed "any term" search — comes before one with
+    a single term, however often that one term occurs or stands in its title."""
+    groups = [group for group in parsed.must if len(group) > 1]
+    if not groups:
+        return None
+    counts = np.zeros(len(docnums), dtype=np.int32)
+    for group in groups:
+        for clause in group:
+            counts += postings.members(docnums, clause_match(searcher, clause, memo).docs)
+    return counts
 
 
 def _deleted_docs(searcher) -> np.ndarray:

@@ -59,7 +59,7 @@ from .engines import uses_postgresql
 from .highlight import highlight_all, highlight_fragments
 from .pg import service as pg
 from .query import ParsedQuery, clean_text, parse_query
-from .ranking import Match, matching, rank
+from .ranking import Match, clauses_matched, matching, rank
 from .store import document_id, facet_column, get_searcher, per_document, sort_keys
 from .vocabulary import (
     FACET_NAMES, FILTERS, MAX_FILTER_VALUE_CHARS, MAX_FILTER_VALUES, MAX_PAGE, MAX_PER_PAGE, SORT_RELEVANCE, SORTS,
@@ -254,7 +254,7 @@ def search(q: object = "", filters: Mapping[str, object] | None = None, sort: st
                             for d in _by_date(searcher, docnums, newest=(sort != "oldest"))[start : start + per_page]]
         else:
             ranked = rank(searcher, _scored_words(parsed), {"title": TITLE_BOOST}, docnums, page * per_page, memo,
-                          strong=found.strong)
+                          strong=found.strong, coordination=clauses_matched(searcher, parsed, docnums, memo))
             results.hits = [hit_from_stored(searcher.stored_fields(d), score, parsed, highlight)
                             for d, score in ranked[start : start + per_page]]
     results.elapsed_ms = (time.perf_counter() - started) * 1000

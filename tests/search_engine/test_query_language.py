@@ -21,6 +21,17 @@ def test_bars_mean_or(search_engine, q):
     assert containing("湖州") - containing("嘉兴") and containing("嘉兴") - containing("湖州")
 
 
+@pytest.mark.parametrize("q", ["工会 OR 劳模", "工会劳模不存在的词组"])
+def test_articles_with_more_of_the_alternatives_come_first(search_engine, q):
+    """Coordination: ORed terms (typed, or a relaxed "any term" search) rank the articles holding
+    more of them first, however often a single term occurs in another or stands in its title."""
+    results = search(q, per_page=100)
+    both = containing("工会", "劳模")
+    assert both and containing("工会") - both and containing("劳模") - both  # the seeds have each kind
+    assert ids(results) == containing("工会") | containing("劳模")
+    assert {hit.article_id for hit in results.hits[: len(both)]} == both
+
+
 def test_alias_finds_the_articles_of_every_spelling(search_engine):
     from articles.models import Credit, CreditStatus, PersonAlias
 

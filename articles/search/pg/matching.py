@@ -186,6 +186,14 @@ def strong_ids(parsed: ParsedQuery, where: Sql = TRUE) -> Sql | None:
     return _set_operation("INTERSECT", groups) if groups else None
 
 
+def coordinated_ids(parsed: ParsedQuery, where: Sql = TRUE) -> list[Sql]:
+    """For each clause of the query's OR groups, a query giving the ids of the documents (passing
+    ``where``) that it matches; none when no group has two clauses. How many of them a document is
+    in ranks it first (coordination: ``ranking.clauses_matched`` on Whoosh)."""
+    return [_union([arm & where for arm in clause_sql(clause).match])
+            for group in parsed.must if len(group) > 1 for clause in group]
+
+
 def rank_query(parsed: ParsedQuery) -> str:
     """The positive words of text and title clauses, ORed: what ``ts_rank`` scores."""
     words = [w for c in parsed.positive_clauses() if c.field != "person" for w in c.words]

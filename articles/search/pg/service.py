@@ -22,7 +22,8 @@ from articles.search.query import ParsedQuery
 from articles.search.vocabulary import SORT_OLDEST, SORT_RELEVANCE
 
 from . import cache
-from .matching import Sql, all_of, any_of, matching_condition, matching_ids, rank_query, strong_ids, tsquery
+from .matching import (Sql, all_of, any_of, coordinated_ids, matching_condition, matching_ids, rank_query, strong_ids,
+                       tsquery)
 from .schema import TABLE
 
 # ts_rank's weights for D, C, B, A: a title word (A) counts three times a body word, as
@@ -154,9 +155,9 @@ def _facet_counts(rows, facet_names: list[str]) -> dict[str, list]:
     return facets
 
 
-def _order(sort: str, ranked: bool) -> str:
+def _order(sort: str, ranked: bool, coordinated: bool = False) -> str:
     if ranked:  # beyond RANK_ALL strong documents, the unscored ones newest first
-        return "strong DESC, score DESC, date DESC NULLS LAST, article_id"
+        return ("coord DESC, " if coordinated else "") + "strong DESC, score DESC, date DESC NULLS LAST, article_id"
     if sort == SORT_OLDEST:
         return "date ASC NULLS LAST, article_id"
     return "date DESC NULLS LAST, article_id"
@@ -178,8 +179,8 @@ def _find(parsed: ParsedQuery, where: Sql, facet_names: list[str], sort: str, pa
     words = rank_query(parsed)
     strong = strong_ids(parsed, where) if ranked else None
     if strong is not None:
-        ctes = (f"s AS MATERIALIZED (SELECT article_id AS strong_id FROM {strong.text} AS x),"
-                " sn AS (SELECT count(*) AS n FROM s), ")
+        ctes += (f"s AS MATERIALIZED (SELECT article_id AS strong_id FROM {strong.text} AS x),"
+                 " sn AS (SELECT count(*) AS n FROM s), ")
         params += strong.params
         # A join, not ``article_id IN (SELECT … FROM s)``: PostgreSQL hashes such a subquery only
         # while it fits in work_mem (4 MB: ~100,000 ids) and otherwise rescans it for every row —
@@ -191,6 +192,13 @@ def _find(parsed: ParsedQuery, where: Sql, facet_names: list[str], sort: str, pa
         is_strong = "TRUE"
         many = Sql(f"(SELECT count(*) FROM {TABLE} WHERE {condition.text}) > {RANK_ALL}", condition.params)
     columns.append(f"{is_strong} AS strong")
+    coordinated = coordinated_ids(parsed, where) if ranked else []
+    for i, ids in enumerate(coordinated):
+        ctes += f"c{i} AS MATERIALIZED (SELECT article_id AS clause_id FROM {ids.text} AS x), "
+        params += ids.params
+        joined += f" LEFT JOIN c{i} ON c{i}.clause_id = article_id"
+    if coordinated:
+        columns.append(" + ".join(f"(c{i}.clause_id IS NOT NULL)::int" for i in range(len(coordinated))) + " AS coord")
     if ranked and words:
         titled = _titled(parsed)
         columns.append(f"CASE WHEN NOT {is_strong} THEN 0.0 WHEN NOT {many.text} THEN {_rank('words')}"
@@ -199,7 +207,7 @@ def _find(parsed: ParsedQuery, where: Sql, facet_names: list[str], sort: str, pa
     else:
         columns.append("0.0::real AS score")
     params += condition.params
-    order = _order(sort, ranked)
+    order = _order(sort, ranked, bool(coordinated))
     sql = (
         f"WITH {ctes}m AS MATERIALIZED (SELECT {', '.join(dict.fromkeys(columns))} FROM {TABLE}{joined}"
         f" WHERE {condition.text}),"
@@ -207,7 +215,8 @@ def _find(parsed: ParsedQuery, where: Sql, facet_names: list[str], sort: str, pa
         " SELECT (SELECT n FROM total)"
         + (f", {_facets_sql()}" if facet_names else ", '[]'::json")
         + f", (SELECT coalesce(json_agg(json_build_array(article_id, score) ORDER BY {order}), '[]'::json)"
-        f" FROM (SELECT article_id, score, date{', strong' if ranked else ''} FROM m ORDER BY {order}"
+        f" FROM (SELECT article_id, score, date{', strong' if ranked else ''}{', coord' if coordinated else ''} FROM m"
+        f" ORDER BY {order}"
         " LIMIT %s OFFSET (SELECT (LEAST(%s, GREATEST(1, ceil(n / %s::numeric)::int)) - 1) * %s FROM total)) AS p)"
     )
     params += [per_page, page, per_page, per_page]
