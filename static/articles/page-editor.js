@@ -8,15 +8,45 @@
  *   block's one-click buttons (split here, join to previous, move to previous/next article);
  *   x ticks the focused block, v moves the ticked blocks right after the focused one;
  *   Enter opens its "更多" menu; Escape closes it.
+ * - One Tab stop for the whole list of blocks (a roving tabindex, as WAI-ARIA's composite widgets
+ *   have): only the current block and its controls are in the Tab order, the arrows and j/k move
+ *   between blocks. A 58-block page had ~300 Tab stops between the toolbar and what follows it.
  * - "编辑文字" opens an inline textarea instead of reloading the page with ?edit=.
  * No inline script and no eval: the page can be served with a strict Content-Security-Policy.
  */
 (function () {
   "use strict";
 
-  var root, status, busy = false;
+  var root, status, busy = false, current = null;
+  var FOCUSABLE = 'a[href], button, input:not([type="hidden"]), select, textarea, summary';
 
   function blocks() { return Array.prototype.slice.call(document.querySelectorAll("li.editor-block")); }
+
+  // The roving tab stop: ``block`` and its controls in the Tab order, every other block's out of
+  // it (tabindex -1, marked data-roved so that only what this did is undone). A control that has
+  // its own tabindex (the hidden default button) is left alone.
+  function rove(block) {
+    var all = blocks();
+    current = all.indexOf(block) === -1 ? all[0] || null : block;
+    all.forEach(function (each) {
+      var on = each === current;
+      each.setAttribute("tabindex", on ? "0" : "-1");
+      each.querySelectorAll(FOCUSABLE).forEach(function (control) {
+        if (on && control.dataset.roved) {
+          control.removeAttribute("tabindex");
+          delete control.dataset.roved;
+        } else if (!on && !control.hasAttribute("tabindex")) {
+          control.setAttribute("tabindex", "-1");
+          control.dataset.roved = "1";
+        }
+      });
+    });
+  }
+
+  function onFocusIn(event) {
+    var block = event.target.closest ? event.target.closest("li.editor-block") : null;
+    if (block && block !== current) { rove(block); }
+  }
 
   function say(message, ok) {
     if (!status) { return; }
@@ -56,6 +86,7 @@
     Array.prototype.slice.call(root.children).forEach(function (child) {
       if (child.id && answer.order.indexOf(child.id) === -1) { child.remove(); }
     });
+    rove(current);  // new sections arrive with every control tabbable
     if (answer.toc !== undefined) { document.getElementById("editor-toc").innerHTML = answer.toc; }
     if (answer.undo !== undefined) { document.getElementById("editor-undo-last").innerHTML = answer.undo; }
   }
@@ -212,5 +243,8 @@
     document.addEventListener("submit", onSubmit);
     document.addEventListener("keydown", onKey);
     document.addEventListener("click", onClick);
+    document.addEventListener("focusin", onFocusIn);
+    var anchored = location.hash ? document.getElementById(location.hash.slice(1)) : null;
+    rove(anchored && anchored.closest ? anchored.closest("li.editor-block") : null);
   });
 }());

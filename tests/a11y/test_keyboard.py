@@ -171,9 +171,16 @@ def test_page_editor_block_action_and_undo_with_the_keyboard_alone(served_site, 
 
         articles = page.locator("section.editor-article")
         before_articles, before_order = articles.count(), page.evaluate(_BLOCK_ORDER)
-        stops = _tab_to(page, 'li.editor-block button[value="split"]', limit=250)
+        # One Tab stop for the list of blocks: Tab to it, an arrow to the second block (the first
+        # cannot be split off), Tab into that block's buttons.
+        stops, arrows = _tab_to(page, "li.editor-block", limit=60), 0
+        while not page.evaluate("() => !!document.activeElement.querySelector('button[value=split]')"):
+            page.keyboard.press("ArrowDown")  # to the first block that can be split off
+            arrows += 1
+            assert arrows < 20, "no block with a split button near the top of the page"
+        stops += _tab_to(page, 'li.editor-block button[value="split"]', limit=10)
         block_id = page.evaluate("() => document.activeElement.closest('li.editor-block').dataset.blockId")
-        print(f"first block action (从此处拆分) at Tab stop {stops}")
+        print(f"first block action (从此处拆分) at Tab stop {stops} and {arrows} arrow key(s)")
         text = page.locator(f"#block-{block_id} .editor-text").inner_text()
         phrase = max(re.findall(r"[\u4e00-\u9fff]+", text), key=len)[:8]  # a run of plain CJK text
         found_before = _found_urls(served_site, phrase)
@@ -195,6 +202,43 @@ def test_page_editor_block_action_and_undo_with_the_keyboard_alone(served_site, 
         expect(articles).to_have_count(before_articles, timeout=20_000)
         assert page.evaluate(_BLOCK_ORDER) == before_order, messages.all_inner_texts()
         _wait_for_search(served_site, phrase, found_before)
+    finally:
+        context.close()
+
+
+def test_the_list_of_blocks_is_one_tab_stop_and_the_arrows_move_within_it(served_site, chromium, site_pages,
+                                                                          editor_state):
+    """A page of dozens of blocks with several buttons each: Tab passes through the current block's
+    controls only (a roving tabindex), not every block's (~300 stops on a 58-block page before);
+    the arrows (and j/k) move between blocks, and Tab then enters the block they reached."""
+    context = chromium.new_context(viewport=WIDTHS["desktop"], locale="zh-CN", storage_state=editor_state)
+    try:
+        page = context.new_page()
+        page.goto(served_site.url(site_pages["editors"]["page editor"]))
+        blocks = page.evaluate("() => document.querySelectorAll('li.editor-block').length")
+        assert blocks > 10
+        _tab_to(page, "li.editor-block", limit=60)
+        first = page.evaluate("() => document.activeElement.dataset.blockId")
+        inside, other_blocks = 0, set()
+        while page.evaluate("() => !!document.activeElement.closest('#editor-articles')"):
+            stop = tab(page)
+            if stop is None:
+                break  # past the last control of the page
+            assert_focus_shows(stop)
+            inside += 1
+            other_blocks.add(page.evaluate("() => document.activeElement.closest('li.editor-block')?.dataset.blockId"))
+            assert inside < blocks, f"Tab stayed in the articles for {inside} stops"
+        # Between the first block and the end of the list: that block's controls and each article's
+        # own (its title form, tags and history links), never another block's.
+        assert other_blocks <= {first, None}
+        print(f"{blocks} blocks: {inside} Tab stops from the first block to the end of the articles")
+        page.locator("li.editor-block").first.focus()
+        for step in ("ArrowDown", "j", "ArrowUp", "k", "j"):  # down, down, up, up, down: the second block
+            page.keyboard.press(step)
+        second = page.evaluate("() => document.activeElement.dataset.blockId")
+        assert second == page.evaluate("() => document.querySelectorAll('li.editor-block')[1].dataset.blockId")
+        page.keyboard.press("Tab")  # into the block the arrows reached
+        assert page.evaluate("() => document.activeElement.closest('li.editor-block').dataset.blockId") == second
     finally:
         context.close()
 
