@@ -8,6 +8,8 @@ The table starts empty: with ``SEARCH_ENGINE=postgresql`` run ``manage.py build_
 
 from django.db import migrations
 
+from ._postgresql import postgresql_only
+
 # Frozen here (a migration must not change with the code); what each column is for and how the
 # indexes were chosen: articles/search/pg/__init__.py.
 CREATE_SQL = """
@@ -63,20 +65,10 @@ DROP TABLE IF EXISTS articles_search_document;
 """
 
 
-def create(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(CREATE_SQL)
-
-
-def drop(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(DROP_SQL)
-
-
 class Migration(migrations.Migration):
 
     dependencies = [
         ("articles", "0014_topic_keywords_context_phrases"),
     ]
 
-    operations = [migrations.RunPython(create, drop)]
+    operations = [postgresql_only(CREATE_SQL, DROP_SQL)]

@@ -16,6 +16,8 @@ used and what was measured.
 
 from django.db import migrations
 
+from ._postgresql import postgresql_only
+
 # Frozen here (a migration must not change with the code): the facet and filter names of
 # articles.search.vocabulary.FILTERS and the column each is read from.
 CREATE_SQL = """
@@ -46,20 +48,10 @@ DROP FUNCTION IF EXISTS articles_search_facet_keys(text[], text[], text[], text[
 """
 
 
-def create(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(CREATE_SQL)
-
-
-def drop(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(DROP_SQL)
-
-
 class Migration(migrations.Migration):
 
     dependencies = [
         ("articles", "0015_postgresql_search_documents"),
     ]
 
-    operations = [migrations.RunPython(create, drop)]
+    operations = [postgresql_only(CREATE_SQL, DROP_SQL)]

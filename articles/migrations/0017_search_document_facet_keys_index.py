@@ -5,18 +5,10 @@ articles: 211 → 58 ms). Browsing by filters alone uses it too. On SQLite there
 
 from django.db import migrations
 
+from ._postgresql import postgresql_only
+
 CREATE_SQL = "CREATE INDEX articles_search_document_facet_keys ON articles_search_document USING gin (facet_keys)"
 DROP_SQL = "DROP INDEX IF EXISTS articles_search_document_facet_keys"
-
-
-def create(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(CREATE_SQL)
-
-
-def drop(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(DROP_SQL)
 
 
 class Migration(migrations.Migration):
@@ -25,4 +17,4 @@ class Migration(migrations.Migration):
         ("articles", "0016_search_document_facet_keys_and_title_words"),
     ]
 
-    operations = [migrations.RunPython(create, drop)]
+    operations = [postgresql_only(CREATE_SQL, DROP_SQL)]
