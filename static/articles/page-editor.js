@@ -86,7 +86,7 @@
     Array.prototype.slice.call(root.children).forEach(function (child) {
       if (child.id && answer.order.indexOf(child.id) === -1) { child.remove(); }
     });
-    rove(current);  // new sections arrive with every control tabbable
+    rove(current && document.getElementById(current.id));  // new sections arrive with every control tabbable
     if (answer.toc !== undefined) { document.getElementById("editor-toc").innerHTML = answer.toc; }
     if (answer.undo !== undefined) { document.getElementById("editor-undo-last").innerHTML = answer.undo; }
   }
