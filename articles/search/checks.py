@@ -4,7 +4,8 @@
   parent) is not a writable folder, so the worker cannot write the index.
 - ``articles.search.E003``: the numpy fast path cannot read Whoosh's posting blocks, or the full
   build's writer cannot write them a block at a time (another Whoosh version, or its private
-  matcher/writer attributes changed): search or the build would be wrong or many times slower.
+  matcher/writer attributes changed): search or the build would be wrong or many times slower;
+  or segment files would be copied into every reader again (``articles.search.mapped_files``).
   See ``articles.search.postings``, ``articles.search.bulkwrite`` and the pins in pyproject.toml.
 - ``articles.search.W003``: the index on disk was built with other fields than ``ArticleIndex``
   declares (e.g. before the ``grams`` field for exact strings): run ``manage.py build_index``.
@@ -33,6 +34,7 @@ ENGINE = "articles.search.backend.ChineseWhooshEngine"
 
 @checks.register("search")
 def check_search(app_configs=None, **kwargs):
+    from . import mapped_files
     from .bulkwrite import internals_problems
     from .postings import fast_path_problems
 
@@ -49,11 +51,12 @@ def check_search(app_configs=None, **kwargs):
             hint="Set SEARCH_INDEX_PATH (or UNIONARCHIVE_DATA_DIR) to a folder the worker can write.",
             id="articles.search.E001",
         ))
-    for problem in fast_path_problems() + internals_problems():
+    for problem in fast_path_problems() + internals_problems() + mapped_files.internals_problems():
         problems.append(checks.Error(
             f"The search fast path is not active: {problem}.",
             hint="Install Whoosh==2.7.4 as pinned in pyproject.toml (articles/search/postings.py reads its "
-                 "posting blocks directly, articles/search/bulkwrite.py writes them).",
+                 "posting blocks directly, articles/search/bulkwrite.py writes them, "
+                 "articles/search/mapped_files.py reads segment files in place).",
             id="articles.search.E003",
         ))
     problems += _dictionary_problems()

@@ -22,10 +22,12 @@ from functools import cached_property, lru_cache
 import numpy as np
 from django.conf import settings
 
-from . import postings
+from . import mapped_files, postings
 from .vocabulary import MULTIVALUED_FIELDS
 from whoosh import index as whoosh_index
 from whoosh.filedb.filestore import FileStorage
+
+mapped_files.install()  # segment files read in place from their mmap, not copied into every reader
 
 OPEN_RETRIES = 6
 
