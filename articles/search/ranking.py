@@ -36,10 +36,13 @@ SCATTER_RATIO = 16
 
 @dataclass
 class Match:
-    """The matching documents (sorted) and those of them that matched every term strongly."""
+    """The matching documents (sorted) and those of them that matched every term strongly;
+    ``alternatives``: the documents of each clause of the query's OR groups (see
+    :func:`clauses_matched`), kept from the matching so that ranking need not match them again."""
 
     docs: np.ndarray
     strong: np.ndarray
+    alternatives: tuple[np.ndarray, ...] = ()
 
 
 def _postings(searcher, fieldname: str, word: str, memo: dict | None = None) -> tuple[np.ndarray, np.ndarray]:
@@ -114,18 +117,16 @@ def rank(searcher, words_by_field: dict[str, list[str]], boosts: dict[str, float
     return [(int(candidates[i]), float(candidate_scores[i])) for i in order]
 
 
-def clauses_matched(searcher, parsed, docnums: np.ndarray, memo: dict | None = None) -> np.ndarray | None:
+def clauses_matched(found: Match, docnums: np.ndarray) -> np.ndarray | None:
     """For each of ``docnums`` (sorted), how many clauses of the query's OR groups it matches; None
     when no group has two clauses. Coordination, as classic Lucene scoring has it: an article with
     two of the terms of ``工会 OR 劳模`` — or of a relaxed "any term" search — comes before one with
     a single term, however often that one term occurs or stands in its title."""
-    groups = [group for group in parsed.must if len(group) > 1]
-    if not groups:
+    if not found.alternatives:
         return None
     counts = np.zeros(len(docnums), dtype=np.int32)
-    for group in groups:
-        for clause in group:
-            counts += postings.members(docnums, clause_match(searcher, clause, memo).docs)
+    for docs in found.alternatives:
+        counts += postings.members(docnums, docs)
     return counts
 
 
@@ -195,10 +196,13 @@ def _unless(docs: np.ndarray, excluded: np.ndarray) -> np.ndarray:
 def matching(searcher, parsed, memo: dict | None = None) -> Match:
     """The live documents matching ``parsed`` (sorted) and those matching every group strongly."""
     result = strong = None
+    alternatives = []
     for group in parsed.must:
         union = union_strong = None
         for clause in group:
             found = clause_match(searcher, clause, memo)
+            if len(group) > 1:
+                alternatives.append(found.docs)
             union = found.docs if union is None else postings.union(union, found.docs)
             union_strong = found.strong if union_strong is None else postings.union(union_strong, found.strong)
         if result is None:
@@ -214,4 +218,4 @@ def matching(searcher, parsed, memo: dict | None = None) -> Match:
     for clause in parsed.must_not:
         result = _unless(result, clause_match(searcher, clause, memo).docs)
     strong = postings.intersect(strong, result)
-    return Match(result, strong)
+    return Match(result, strong, tuple(alternatives))

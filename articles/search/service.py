@@ -254,7 +254,7 @@ def search(q: object = "", filters: Mapping[str, object] | None = None, sort: st
                             for d in _by_date(searcher, docnums, newest=(sort != "oldest"))[start : start + per_page]]
         else:
             ranked = rank(searcher, _scored_words(parsed), {"title": TITLE_BOOST}, docnums, page * per_page, memo,
-                          strong=found.strong, coordination=clauses_matched(searcher, parsed, docnums, memo))
+                          strong=found.strong, coordination=clauses_matched(found, docnums))
             results.hits = [hit_from_stored(searcher.stored_fields(d), score, parsed, highlight)
                             for d, score in ranked[start : start + per_page]]
     results.elapsed_ms = (time.perf_counter() - started) * 1000
@@ -313,8 +313,8 @@ def _bounded(value: object, default: int, most: int) -> int:
 def _restricted(found: Match, allowed: np.ndarray | None) -> Match:
     if allowed is None:
         return found
-    return Match(postings.intersect(found.docs, allowed),
-                 postings.intersect(found.strong, allowed))
+    return Match(postings.intersect(found.docs, allowed), postings.intersect(found.strong, allowed),
+                 found.alternatives)
 
 
 def _scored_words(parsed: ParsedQuery) -> dict[str, list[str]]:
