@@ -54,7 +54,7 @@ def _join(operator: str, parts: list[Sql]) -> Sql:
     neutral = TRUE if operator == " AND " else FALSE
     parts = [p for p in parts if p is not None and p is not neutral]
     if not parts:
-        return TRUE if operator == " AND " else FALSE
+        return neutral
     if len(parts) == 1:
         return parts[0]
     return Sql("(" + operator.join(p.text for p in parts) + ")", [x for p in parts for x in p.params])
