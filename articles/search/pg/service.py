@@ -179,18 +179,17 @@ def _find(parsed: ParsedQuery, where: Sql, facet_names: list[str], sort: str, pa
     words = rank_query(parsed)
     strong = strong_ids(parsed, where) if ranked else None
     if strong is not None:
-        ctes += (f"s AS MATERIALIZED (SELECT article_id AS strong_id FROM {strong.text} AS x),"
-                 " sn AS (SELECT count(*) AS n FROM s), ")
+        ctes += f"s AS MATERIALIZED (SELECT article_id AS strong_id FROM {strong.text} AS x), "
         params += strong.params
         # A join, not ``article_id IN (SELECT … FROM s)``: PostgreSQL hashes such a subquery only
         # while it fits in work_mem (4 MB: ~100,000 ids) and otherwise rescans it for every row —
         # a word in 190,000 of 300,000 documents took minutes. A hash join spills instead.
         joined = " LEFT JOIN s ON s.strong_id = article_id"
         is_strong = "s.strong_id IS NOT NULL"
-        many = Sql(f"(SELECT n FROM sn) > {RANK_ALL}")
+        many = _more_than_rank_all(Sql("s"))
     else:  # every match is strong
         is_strong = "TRUE"
-        many = Sql(f"(SELECT count(*) FROM {TABLE} WHERE {condition.text}) > {RANK_ALL}", condition.params)
+        many = _more_than_rank_all(Sql(f"{TABLE} WHERE {condition.text}", condition.params))
     columns.append(f"{is_strong} AS strong")
     coordinated = coordinated_ids(parsed, where) if ranked else []
     for i, ids in enumerate(coordinated):
@@ -223,6 +222,13 @@ def _find(parsed: ParsedQuery, where: Sql, facet_names: list[str], sort: str, pa
     found = _execute_cached(sql, params)
     facets = _facet_counts(_loaded(found[1]), facet_names)
     return int(found[0]), facets, [(int(pk), float(score)) for pk, score in _loaded(found[2])]
+
+
+def _more_than_rank_all(rows: Sql) -> Sql:
+    """Whether ``rows`` (a FROM clause) has more than ``RANK_ALL`` rows: counted up to
+    ``RANK_ALL`` + 1 only, not over every match again."""
+    return Sql(f"(SELECT count(*) FROM (SELECT 1 FROM {rows.text} LIMIT {RANK_ALL + 1}) AS x) > {RANK_ALL}",
+               rows.params)
 
 
 def _rank(vector: str) -> str:
