@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import functools
 import gc
-import math
 import multiprocessing
 import time
 from collections.abc import Iterable
@@ -32,6 +31,7 @@ from django.db import DEFAULT_DB_ALIAS, connections
 
 from articles.search import grams
 from articles.search.analysis import get_segmenter, segment
+from articles.search.bulkwrite import chunk_ids
 from articles.search.indexes import ArticleIndex, indexable_articles
 
 from .schema import TABLE
@@ -130,17 +130,11 @@ def write_rows(chunk: list[int], rows: list[tuple], using: str = DEFAULT_DB_ALIA
     return len(rows)
 
 
-def chunks(ids: list[int], parts: int = 1) -> list[list[int]]:
-    """``ids`` in runs of at most ``CHUNK``, and in at least ``parts`` runs when there are enough."""
-    size = max(1, min(CHUNK, math.ceil(len(ids) / parts)))
-    return [ids[start : start + size] for start in range(0, len(ids), size)]
-
-
 def reindex(article_ids: Iterable[int], using: str = DEFAULT_DB_ALIAS) -> int:
     """Rewrite the documents of these articles from the database as this transaction sees it;
     delete those of articles that no longer exist. Returns the number of documents written."""
     ids = sorted({int(i) for i in article_ids if i is not None})
-    return sum(write_rows(chunk, rows_of(chunk, using), using) for chunk in chunks(ids))
+    return sum(write_rows(chunk, rows_of(chunk, using), using) for chunk in chunk_ids(ids, 1, CHUNK))
 
 
 @dataclass
@@ -176,7 +170,7 @@ def rebuild(using: str = DEFAULT_DB_ALIAS, progress=None, procs: int | None = No
                 removed = cursor.rowcount
             ids = list(Article.objects.using(using).order_by("pk").values_list("pk", flat=True))
             report.deleted = max(0, removed - len(ids))
-            for chunk, rows in compute(chunks(ids, parts=4 * procs)):
+            for chunk, rows in compute(chunk_ids(ids, procs, CHUNK)):  # near-equal runs, a multiple of procs
                 report.updated += write_rows(chunk, rows, using)
                 if progress:
                     progress(report.updated, len(ids))
