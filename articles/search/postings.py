@@ -1,5 +1,6 @@
 """Reading Whoosh posting lists into numpy arrays, a block at a time, and keeping the decoded
-arrays of recently used terms: the only module that touches Whoosh's private attributes.
+arrays of recently used terms: the only module that reads Whoosh's private *matcher* attributes
+(``bulkwrite`` relies on its writer's, ``mapped_files`` on its ``BufferFile``'s).
 
 Why: Whoosh steps through postings one at a time in Python (``matcher.next()``, ``id()``,
 ``weight()``), about a microsecond each; a word found in 95,000 articles costs a tenth of a second
